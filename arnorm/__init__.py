@@ -1,0 +1,59 @@
+"""arnorm: normalize and transliterate Arabic text.
+
+>>> import arnorm
+>>> arnorm.normalize("أخبارٌ ســورية ٢٦ مايو")
+'اخبار سوريه 26 مايو'
+>>> pipe = arnorm.Pipeline(["diacritics", "alef", "ya"])
+>>> pipe("إِلَى")
+'الي'
+"""
+
+from __future__ import annotations
+
+from .errors import (
+    ArnormError,
+    SpecError,
+    StageOptionError,
+    TableError,
+    UnknownPresetError,
+    UnknownSchemeError,
+    UnknownStageError,
+)
+from .pipeline import Pipeline
+from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
+from .registry import register, stage_info, stage_names
+from .registry import build as stage
+from .stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ArnormError",
+    "CharMap",
+    "FunctionStage",
+    "PRESETS",
+    "PRESET_DESCRIPTIONS",
+    "Pipeline",
+    "RegexSub",
+    "SpecError",
+    "Stage",
+    "StageOptionError",
+    "TableError",
+    "UnicodeForm",
+    "UnknownPresetError",
+    "UnknownSchemeError",
+    "UnknownStageError",
+    "normalize",
+    "preset",
+    "register",
+    "stage",
+    "stage_info",
+    "stage_names",
+]
+
+
+def normalize(text: str, preset: str = "search") -> str:
+    """Normalize ``text`` with the named preset (default ``"search"``)."""
+    from .presets import preset as _preset
+
+    return _preset(preset)(text)

@@ -1,0 +1,56 @@
+"""Presets: named pipelines for common jobs.
+
+============  =================================================================
+preset        what it is for
+============  =================================================================
+search        indexing and matching: folds every variant a user may type
+clean         conservative repair: presentation forms, invisible controls,
+              tatweel, spaces; keeps diacritics and letters as written
+ml            language-model preprocessing (as AraBERT v2 / CAMeLBERT do):
+              dediacritize, drop tatweel and controls, keep letter variants
+camel         exactly CAMeL Tools' normalize_unicode + dediac_ar +
+              normalize_alef_ar + normalize_alef_maksura_ar +
+              normalize_teh_marbuta_ar
+============  =================================================================
+"""
+
+from __future__ import annotations
+
+import functools
+from types import MappingProxyType
+
+from .errors import UnknownPresetError
+from .pipeline import Pipeline
+
+__all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "preset"]
+
+PRESETS = MappingProxyType(
+    {
+        "search": "presentation_forms,invisible,diacritics,tatweel,farsi,alef,hamza,ya,"
+        "teh_marbuta,digits,punctuation,spaces",
+        "clean": "presentation_forms,invisible,tatweel,whitespace",
+        "ml": "compose,presentation_forms,invisible,diacritics,tatweel,whitespace",
+        "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
+        "alef(extended=false),ya,teh_marbuta",
+    }
+)
+"""Preset name -> pipeline spec."""
+
+PRESET_DESCRIPTIONS = MappingProxyType(
+    {
+        "search": "aggressive folding for indexing and matching",
+        "clean": "conservative repair; keeps diacritics and letters",
+        "ml": "language-model preprocessing: dediacritize, keep letter variants",
+        "camel": "reproduces CAMeL Tools' normalize_unicode+dediac_ar+alef/maksura/teh marbuta",
+    }
+)
+
+
+@functools.cache
+def preset(name: str) -> Pipeline:
+    """The preset pipeline ``name``; raises :class:`UnknownPresetError`."""
+    try:
+        spec = PRESETS[name]
+    except KeyError:
+        raise UnknownPresetError(name, PRESETS) from None
+    return Pipeline.from_spec(spec)

@@ -1,0 +1,174 @@
+"""The stage registry: names to stage factories.
+
+The pipeline knows nothing about particular stages; it asks the registry.
+Built-in stages register themselves when :mod:`arnorm.stages` is imported
+(lazily, on the first lookup).  Third parties add their own with
+:func:`register`::
+
+    import arnorm
+
+    @arnorm.register("no_digits", description="delete ASCII digits")
+    def no_digits() -> arnorm.Stage:
+        return arnorm.CharMap.from_mapping("no_digits", {d: "" for d in "0123456789"})
+
+    arnorm.Pipeline(["diacritics", "no_digits"])
+
+A factory is a callable whose keyword arguments are the stage's options.  Its
+type annotations drive validation and the conversion of spec strings:
+``bool``, ``int``, ``str``, ``Literal[...]`` and ``tuple[...]`` of those.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
+
+from .errors import ArnormError, StageOptionError, UnknownStageError
+from .stage import Stage
+
+__all__ = ["register", "build", "stage_names", "stage_info", "StageInfo"]
+
+F = TypeVar("F", bound=Callable[..., Stage])
+
+
+@dataclass(frozen=True)
+class StageInfo:
+    """What the registry knows about one stage name."""
+
+    name: str
+    factory: Callable[..., Stage]
+    description: str
+    family: str
+
+    @property
+    def options(self) -> dict[str, tuple[Any, Any]]:
+        """``{option: (annotation, default)}`` of the factory."""
+        hints = typing.get_type_hints(self.factory)
+        sig = inspect.signature(self.factory)
+        return {
+            p.name: (hints.get(p.name, str), p.default)
+            for p in sig.parameters.values()
+            if p.kind in (p.KEYWORD_ONLY, p.POSITIONAL_OR_KEYWORD)
+        }
+
+
+_REGISTRY: dict[str, StageInfo] = {}
+_loaded = False
+
+
+def _ensure_builtins() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        import arnorm.stages  # noqa: F401  (registers the built-in stages)
+
+
+def register(
+    name: str,
+    factory: F | None = None,
+    *,
+    description: str | None = None,
+    family: str = "custom",
+    replace: bool = False,
+) -> Any:
+    """Register ``factory`` under ``name``; usable as a decorator.
+
+    Raises:
+        ArnormError: if ``name`` is taken and ``replace`` is false.
+    """
+
+    def decorate(f: F) -> F:
+        if not replace and name in _REGISTRY:
+            raise ArnormError(f"stage {name!r} is already registered (pass replace=True)")
+        doc = description or (inspect.getdoc(f) or "").split("\n")[0]
+        _REGISTRY[name] = StageInfo(name, f, doc, family)
+        return f
+
+    return decorate(factory) if factory is not None else decorate
+
+
+def stage_names() -> tuple[str, ...]:
+    """Every registered stage name, sorted."""
+    _ensure_builtins()
+    return tuple(sorted(_REGISTRY))
+
+
+def stage_info(name: str) -> StageInfo:
+    """The registry entry for ``name``; raises :class:`UnknownStageError`."""
+    _ensure_builtins()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise UnknownStageError(name, _REGISTRY) from None
+
+
+def _coerce(stage: str, option: str, annotation: Any, value: Any, from_text: bool) -> Any:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is tuple:
+        inner = args[0] if args else str
+        if isinstance(value, str):
+            parts = [p for p in value.split("+")] if from_text else [value]
+            parts = [p for p in parts if p != ""]
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            parts = list(value)
+        else:
+            raise StageOptionError(stage, option, f"expected a list of values, got {value!r}", value=value)
+        return tuple(_coerce(stage, option, inner, p, from_text) for p in parts)
+    if origin is Literal:
+        if value not in args:
+            raise StageOptionError(
+                stage, option, f"invalid value {value!r}", value=value, choices=[str(a) for a in args]
+            )
+        return value
+    if annotation is bool:
+        if isinstance(value, bool):
+            return value
+        if from_text and isinstance(value, str) and value.lower() in ("true", "false", "yes", "no", "1", "0"):
+            return value.lower() in ("true", "yes", "1")
+        raise StageOptionError(stage, option, f"expected true or false, got {value!r}", value=value)
+    if annotation is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if from_text and isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            return int(value)
+        raise StageOptionError(stage, option, f"expected an integer, got {value!r}", value=value)
+    if annotation is str:
+        if isinstance(value, str):
+            return value
+        raise StageOptionError(stage, option, f"expected a string, got {value!r}", value=value)
+    return value
+
+
+def build(name: str, options: dict[str, Any] | None = None, *, from_text: bool = False) -> Stage:
+    """Build the stage registered as ``name`` with ``options``.
+
+    The stage's ``name`` is set to the registry name and its ``params`` to the
+    options that differ from the factory's defaults, in declaration order, so
+    that its spec rebuilds an equal stage.
+
+    Raises:
+        UnknownStageError: ``name`` is not registered.
+        StageOptionError: an unknown option or a bad value.
+    """
+    info = stage_info(name)
+    declared = info.options
+    options = dict(options or {})
+    unknown = [k for k in options if k not in declared]
+    if unknown:
+        raise StageOptionError(
+            name,
+            unknown[0],
+            "no such option" if declared else "this stage takes no options",
+            choices=list(declared),
+        )
+    kwargs = {k: _coerce(name, k, declared[k][0], v, from_text) for k, v in options.items()}
+    stage = info.factory(**kwargs)
+    params = tuple(
+        (k, kwargs[k]) for k, (_, default) in declared.items() if k in kwargs and kwargs[k] != default
+    )
+    return dataclasses.replace(stage, name=name, params=params, description=info.description)

@@ -1,0 +1,187 @@
+"""The kinds of stage.
+
+A stage is a small, frozen, named object with ``__call__(str) -> str``.  There
+are four kinds; a :class:`~arnorm.pipeline.Pipeline` is a fifth, since a
+pipeline is itself a stage:
+
+* :class:`CharMap` - a character map declared as data; the only kind the
+  pipeline fuses (consecutive maps compose into one);
+* :class:`RegexSub` - a compiled regular-expression substitution;
+* :class:`UnicodeForm` - a Unicode normalization form (NFC, NFKC, ...);
+* :class:`FunctionStage` - a plain function, for context-dependent work.
+
+Every stage honours the stage contract, which the property tests check:
+it never adds or removes a line break (``str.splitlines`` boundaries), works
+line by line (its output for ``a + "\\n" + b`` is its output for ``a``, a line
+break, and its output for ``b``), and is idempotent.
+
+Stages are hashable, compare by value, and pickle without their compiled
+state, which is rebuilt lazily on first use.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import regex
+
+from ._fastmap import MapExecutor
+from .errors import ArnormError
+
+__all__ = ["Stage", "CharMap", "RegexSub", "UnicodeForm", "FunctionStage", "Params"]
+
+#: A stage's options as a tuple of ``(name, value)`` pairs (hashable).
+Params = tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Stage(ABC):
+    """Base class of every stage.
+
+    Attributes:
+        name: the registry name the stage was built from (or any label).
+        params: the options it was built with that differ from the defaults;
+            together with ``name`` they make its spec.
+        description: one line for listings; not part of equality.
+    """
+
+    name: str
+    params: Params = ()
+    description: str = field(default="", compare=False)
+
+    @abstractmethod
+    def __call__(self, text: str) -> str:
+        """Return ``text`` transformed by this stage."""
+
+    @property
+    def spec(self) -> str:
+        """This stage as a spec item: ``name`` or ``name(option=value,...)``."""
+        from .spec import format_item
+
+        return format_item(self.name, self.params)
+
+    def leaves(self) -> tuple[Stage, ...]:
+        """The primitive stages this stage runs, in order (itself, for a primitive)."""
+        return (self,)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Drop cached compiled state (cached_property values); rebuilt lazily.
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_c_")}
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.spec}>"
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        if isinstance(text, (bytes, bytearray, memoryview)):
+            raise TypeError(
+                "arnorm stages take str, not bytes: decode first, e.g. data.decode('utf-8')"
+            )
+        raise TypeError(f"arnorm stages take str, not {type(text).__name__}")
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class CharMap(Stage):
+    """A character map: each key character is replaced by its value (``""`` deletes).
+
+    Build one with :meth:`from_mapping`.  Keys are single code points; values
+    are any strings.  The map is applied once per character, never to its own
+    output, whatever executor runs it (see :mod:`arnorm._fastmap`).
+    """
+
+    items: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def from_mapping(
+        cls, name: str, mapping: Mapping[str, str], *, params: Params = (), description: str = ""
+    ) -> CharMap:
+        """Make a CharMap from ``{char: replacement}``; identities are dropped."""
+        for key, value in mapping.items():
+            if not isinstance(key, str) or len(key) != 1:
+                raise ArnormError(f"CharMap {name!r}: key {key!r} is not a single character")
+            if not isinstance(value, str):
+                raise ArnormError(f"CharMap {name!r}: value for {key!r} is not a string")
+        items = tuple(sorted((k, v) for k, v in mapping.items() if k != v))
+        return cls(name=name, params=params, description=description, items=items)
+
+    @functools.cached_property
+    def mapping(self) -> dict[str, str]:
+        """The map as a dictionary."""
+        return dict(self.items)
+
+    @functools.cached_property
+    def _c_executor(self) -> MapExecutor:
+        return MapExecutor(self.mapping)
+
+    def owns(self) -> frozenset[str]:
+        """The characters this stage changes."""
+        return frozenset(self.mapping)
+
+    def __call__(self, text: str) -> str:
+        _check_text(text)
+        return self._c_executor(text)
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class RegexSub(Stage):
+    """A regular-expression substitution, compiled once per process.
+
+    Attributes:
+        pattern: the pattern; it must never match a line break.
+        repl: the replacement (a template string, as for ``re.sub``).
+        engine: ``"re"`` (stdlib, faster for simple classes) or ``"regex"``
+            (the ``regex`` package: ``\\p{...}`` properties, variable lookbehind).
+        guard: optional substrings; when none of them occurs in the text the
+            pattern cannot match and the text is returned at once.
+    """
+
+    pattern: str
+    repl: str = ""
+    engine: Literal["re", "regex"] = "re"
+    guard: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def _c_compiled(self) -> Any:
+        return (regex if self.engine == "regex" else re).compile(self.pattern)
+
+    def __call__(self, text: str) -> str:
+        _check_text(text)
+        if self.guard and not any(g in text for g in self.guard):
+            return text
+        return self._c_compiled.sub(self.repl, text)
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class UnicodeForm(Stage):
+    """A Unicode normalization form applied to the whole text (``unicodedata.normalize``)."""
+
+    form: Literal["NFC", "NFKC", "NFD", "NFKD"]
+
+    def __call__(self, text: str) -> str:
+        _check_text(text)
+        if unicodedata.is_normalized(self.form, text):
+            return text
+        return unicodedata.normalize(self.form, text)
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class FunctionStage(Stage):
+    """A stage backed by a plain function ``func(text, **kwargs) -> str``.
+
+    ``func`` must be importable by name (a module-level function) so that the
+    stage pickles; ``kwargs`` are fixed keyword arguments.
+    """
+
+    func: Callable[..., str]
+    kwargs: Params = ()
+
+    def __call__(self, text: str) -> str:
+        _check_text(text)
+        return self.func(text, **dict(self.kwargs))

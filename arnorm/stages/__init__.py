@@ -1,0 +1,7 @@
+"""The built-in stages, one module per family.
+
+Importing this package registers every built-in stage with
+:mod:`arnorm.registry`; the registry does so lazily on first lookup.
+"""
+
+from . import diacritics, digits, invisible, letters, presentation, punctuation, unicode  # noqa: F401

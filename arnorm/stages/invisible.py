@@ -1,0 +1,74 @@
+"""Invisible characters and spaces: ``invisible`` and ``whitespace``.
+
+``invisible`` deletes (tables in ``arnorm/data/invisible.json``):
+
+* bidi controls: U+061C ALM, U+200E LRM, U+200F RLM, U+202A-U+202E
+  (embeddings, overrides, PDF), U+2066-U+2069 (isolates);
+* zero-width characters: U+00AD soft hyphen, U+200B ZWSP, U+2060-U+2064
+  (word joiner, invisible operators), U+FEFF inside text;
+* ``zwnj=keep|remove|space`` for U+200C ZWNJ (default keep: it is part of
+  Persian and Kurdish spelling, e.g. ``می‌خواهم``);
+* ``zwj=keep|remove`` for U+200D ZWJ (default keep: it also joins emoji).
+
+``spaces`` maps every Unicode space separator (Zs) other than U+0020 to
+U+0020: U+00A0, U+1680, U+2000-U+200A, U+202F, U+205F, U+3000.
+
+``whitespace`` does what ``spaces`` does, then
+deletes spaces at the start and end of each line and collapses runs of
+spaces to one.  Tabs and line breaks are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..pipeline import Pipeline
+from ..registry import register
+from ..stage import CharMap, FunctionStage, Stage
+from ..tables import load_table, merge
+
+# Every line boundary str.splitlines() knows.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@register("invisible", family="invisible")
+def invisible(zwnj: Literal["keep", "remove", "space"] = "keep", zwj: Literal["keep", "remove"] = "keep") -> Stage:
+    """Delete bidi controls and zero-width characters; ZWNJ/ZWJ by policy."""
+    maps = [load_table("invisible", "bidi").mapping, load_table("invisible", "zero_width").mapping]
+    if zwnj == "remove":
+        maps.append(load_table("invisible", "zwnj").mapping)
+    elif zwnj == "space":
+        maps.append({"\u200c": " "})
+    if zwj == "remove":
+        maps.append(load_table("invisible", "zwj").mapping)
+    return CharMap.from_mapping("invisible", merge(*maps))
+
+
+@register("spaces", family="invisible")
+def spaces() -> Stage:
+    """Every Unicode space separator (Zs: NBSP, EN SPACE, ...) to a plain space U+0020."""
+    return CharMap.from_mapping("spaces", load_table("invisible", "spaces").mapping)
+
+
+_RUN = re.compile(" {2,}")
+_LEADING = re.compile(f"([{LINE_BREAKS}]) +")
+_TRAILING = re.compile(f" +(?=[{LINE_BREAKS}])")
+
+
+def tidy_spaces(text: str, strip: bool = True, collapse: bool = True) -> str:
+    """Collapse runs of U+0020 to one and delete them at the start and end of lines."""
+    if " " not in text:
+        return text
+    if collapse and "  " in text:
+        text = _RUN.sub(" ", text)
+    if strip:
+        text = _LEADING.sub(r"\1", _TRAILING.sub("", text.strip(" ")))
+    return text
+
+
+@register("whitespace", family="invisible")
+def whitespace(strip: bool = True, collapse: bool = True) -> Stage:
+    """Unicode spaces to ' ', strip line ends, collapse runs; never removes line breaks."""
+    tidy = FunctionStage(name="tidy_spaces", func=tidy_spaces, kwargs=(("strip", strip), ("collapse", collapse)))
+    return Pipeline([spaces(), tidy], name="whitespace")

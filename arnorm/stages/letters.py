@@ -1,0 +1,69 @@
+"""Letter stages: ``tatweel``, ``alef``, ``hamza``, ``ya``, ``teh_marbuta``, ``farsi``.
+
+Code points (tables in ``arnorm/data/letters.json``):
+
+* ``tatweel``: deletes U+0640 ARABIC TATWEEL.
+* ``alef``: U+0622 آ, U+0623 أ, U+0625 إ, U+0671 ٱ -> U+0627 ا; with
+  ``extended=true`` (default) also U+0672, U+0673, U+0675.
+* ``hamza``: U+0624 ؤ -> و, U+0626 ئ -> ي, U+0676 -> و, U+0678 -> ي;
+  ``isolated=drop`` also deletes U+0621 ء and U+0674.
+* ``ya``: ``to=ya`` (default) U+0649 ى -> U+064A ي; ``to=alef_maksura`` turns
+  a word-final ي into ى instead (as some search engines index).
+* ``teh_marbuta``: U+0629 ة -> U+0647 ه.
+* ``farsi``: Persian/Urdu/Kurdish forms to Arabic letters: U+06A9 ک, U+06AA
+  -> ك; U+06BE ھ, U+06C0 ۀ, U+06C1 ہ, U+06C2, U+06D5 ە -> ه; U+06C3 -> ة;
+  U+06CC ی, U+06CD, U+06D0, U+06D2 ے, U+06D3 -> ي.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..registry import register
+from ..stage import RegexSub, Stage
+from ._common import table_map
+
+
+@register("tatweel", family="letters")
+def tatweel() -> Stage:
+    """Delete tatweel (kashida) U+0640."""
+    return table_map("letters", ["tatweel"], "tatweel")
+
+
+@register("alef", family="letters")
+def alef(extended: bool = True) -> Stage:
+    """Fold alef with hamza/madda and alef wasla (أ إ آ ٱ) to bare alef ا."""
+    return table_map("letters", ["alef", "alef_extended"] if extended else ["alef"], "alef")
+
+
+@register("hamza", family="letters")
+def hamza(isolated: Literal["keep", "drop"] = "keep") -> Stage:
+    """Fold hamza on a carrier (ؤ ئ) to the bare carrier (و ي); isolated=drop deletes ء."""
+    names = ["hamza", "hamza_isolated"] if isolated == "drop" else ["hamza"]
+    return table_map("letters", names, "hamza")
+
+
+@register("ya", family="letters")
+def ya(to: Literal["ya", "alef_maksura"] = "ya") -> Stage:
+    """Fold alef maksura ى to yeh ي (or, to=alef_maksura, word-final ي to ى)."""
+    if to == "ya":
+        return table_map("letters", ["ya"], "ya")
+    return RegexSub(
+        name="ya",
+        pattern=r"(?<=\p{L}\p{Mn}*)\u064A(?=\p{Mn}*(?![\p{L}\p{Mn}]))",
+        repl="\u0649",
+        engine="regex",
+        guard=("\u064a",),
+    )
+
+
+@register("teh_marbuta", family="letters")
+def teh_marbuta() -> Stage:
+    """Fold teh marbuta ة to heh ه."""
+    return table_map("letters", ["teh_marbuta"], "teh_marbuta")
+
+
+@register("farsi", family="letters")
+def farsi() -> Stage:
+    """Fold Persian/Urdu letter forms (ی ک ۀ ھ ە ے) to Arabic (ي ك ه)."""
+    return table_map("letters", ["farsi"], "farsi")
