@@ -11,7 +11,7 @@ harakat        U+064E-U+0650
 shadda         U+0651
 sukun          U+0652
 hamza_marks    U+0653-U+0655 (combining maddah, hamza above, hamza below)
-extended       U+0656-U+065F, U+08CA-U+08E1, U+08E3-U+08FF
+extended       U+0656-U+065F, U+0898-U+089F, U+08CA-U+08E1, U+08E3-U+08FF
 dagger_alef    U+0670
 quranic        U+0610-U+061A, U+06D6-U+06DC, U+06DF-U+06E8, U+06EA-U+06ED
 =============  ===============================================================
