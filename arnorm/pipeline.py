@@ -230,13 +230,18 @@ class Pipeline(Stage):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[str]) -> list[str]:
-        ends = [line.endswith("\n") for line in batch]
-        bodies = [line[:-1] if end else line for line, end in zip(batch, ends)]
-        joined = "\n".join(bodies)
-        if joined.count("\n") == len(bodies) - 1:
+        # Fast layouts: no line holds a "\n" (join with "\n"), or every line ends
+        # with exactly one (join with "").  Anything else runs line by line.
+        joined = "\n".join(batch)
+        breaks = joined.count("\n")
+        if breaks == len(batch) - 1:
             out = self(joined).split("\n")
-            if len(out) == len(bodies):
-                return [o + "\n" if end else o for o, end in zip(out, ends)]
+            if len(out) == len(batch):
+                return out
+        elif breaks == 2 * len(batch) - 1 and all(line.endswith("\n") for line in batch):
+            out = self("".join(batch)).split("\n")
+            if len(out) == len(batch) + 1:
+                return [piece + "\n" for piece in out[:-1]]
         return [self(line) for line in batch]
 
     def explain(self, text: str) -> list[Step]:
