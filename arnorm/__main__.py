@@ -1,0 +1,8 @@
+"""``python -m arnorm``: the same as the ``arnorm`` command."""
+
+from __future__ import annotations
+
+from .cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,553 @@
+"""Byte-level streaming for the command line: read, split, decode, normalize, write.
+
+The command line (:mod:`arnorm.cli`) maps flags to a :class:`~arnorm.pipeline.Pipeline`
+and calls :func:`run`; everything about bytes lives here:
+
+* **Reading** (:func:`read_chunks`): binary input is read in blocks and cut
+  into :class:`Chunk` objects of whole lines (a few MB each), split on
+  ``b"\\n"`` only.  A UTF-8 byte order mark at the start of a file is set
+  aside and written back unchanged (the ``invisible`` stage would delete
+  U+FEFF).  A line longer than ``max_line`` bytes is cut at a *safe point*
+  (:func:`safe_cut`) so that memory stays bounded.
+* **Normalizing** (:func:`transform`): one strict UTF-8 decode and one pipeline
+  call per chunk (the stage contract makes that equal to one call per line);
+  ``\\r\\n`` endings are set aside and restored, a missing final newline stays
+  missing.  ``--jsonl`` normalizes only chosen string fields of each line.
+* **Writing** (:func:`atomic_output`): ``-o FILE`` is written to a temporary
+  file in the same directory, fsynced and renamed over ``FILE`` at the end, so
+  an error or an interrupt never leaves a partial file behind.
+* **Parallelism** (:func:`run` with ``jobs > 1``): chunks go to a process pool
+  through a bounded window of futures; output stays in input order and is
+  byte-identical to ``jobs=1``.
+
+Errors policies (``errors``): ``"strict"`` raises :class:`InputDataError`
+naming the file, line and byte offset of the first invalid byte;
+``"replace"`` decodes invalid bytes to U+FFFD; ``"preserve"`` passes them
+through unchanged (``surrogateescape`` on the way in and out).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import stat
+import tempfile
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+from .errors import ArnormError
+from .pipeline import Pipeline
+
+__all__ = [
+    "BOM",
+    "CHUNK_BYTES",
+    "MAX_LINE_BYTES",
+    "Chunk",
+    "ErrorPolicy",
+    "InputDataError",
+    "Source",
+    "atomic_output",
+    "read_chunks",
+    "run",
+    "safe_cut",
+    "transform",
+]
+
+ErrorPolicy = Literal["strict", "replace", "preserve"]
+
+#: The UTF-8 encoding of U+FEFF, as it starts some files.
+BOM = b"\xef\xbb\xbf"
+#: Target size of a chunk: the unit of decoding, of one pipeline call and of a parallel job.
+CHUNK_BYTES = 4 << 20
+#: A line with no newline after this many bytes is cut at a safe point (see :func:`safe_cut`).
+MAX_LINE_BYTES = 8 << 20
+#: :func:`safe_cut` looks for a cut point in this many bytes at the end of the line so far.
+CUT_WINDOW = 1 << 20
+
+_DECODE_ERRORS = {"strict": "strict", "replace": "replace", "preserve": "surrogateescape"}
+_ENCODE_ERRORS = {"strict": "strict", "replace": "strict", "preserve": "surrogateescape"}
+# Characters that may stand on either side of a single space where a long line is cut:
+# letters (but not the tatweel U+0640, which stages delete) and numbers.
+_LETTER = frozenset({"Lu", "Ll", "Lt", "Lo"})
+_WORD = _LETTER | {"Nd", "Nl", "No"}
+_MARK = frozenset({"Mn", "Mc", "Me"})
+# Characters that must not begin a piece of a cut line: they attach to what precedes them.
+_ATTACHING = frozenset({"Mn", "Mc", "Me", "Cf", "Cs", "Zs", "Zl", "Zp", "Cc"})
+
+
+class InputDataError(ArnormError):
+    """Input that cannot be processed: invalid UTF-8, or a line of ``--jsonl`` that is not JSON.
+
+    Attributes:
+        source: the file name (``"<stdin>"`` for standard input).
+        line: the 1-based line number.
+        offset: the 0-based byte offset of the offending byte from the start of the file.
+        reason: what is wrong.
+    """
+
+    def __init__(self, source: str, line: int, offset: int, reason: str) -> None:
+        self.source = source
+        self.line = line
+        self.offset = offset
+        self.reason = reason
+        super().__init__(f"{source}: line {line}, byte offset {offset}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable across the process pool
+        return (type(self), (self.source, self.line, self.offset, self.reason))
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of input lines and where it came from.
+
+    Attributes:
+        data: whole lines, each ending with ``b"\\n"``, except possibly the last
+            (the end of a file without a final newline, or a piece of a cut line).
+        source: the file name, for error messages.
+        line: the 1-based line number of the first byte of ``data``.
+        offset: the byte offset of the first byte of ``data`` in its file.
+        head: bytes written unchanged before the output (a byte order mark).
+        tail: bytes written unchanged after the output (the space at which a long line was cut).
+    """
+
+    data: bytes
+    source: str
+    line: int = 1
+    offset: int = 0
+    head: bytes = b""
+    tail: bytes = b""
+
+
+@dataclass(frozen=True)
+class Source:
+    """An input: a name for messages and either a path or an open binary stream."""
+
+    name: str
+    path: Path | None = None
+    stream: BinaryIO | None = None
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[BinaryIO]:
+        """The binary stream (a file opened ``rb``, closed afterwards; or the given stream)."""
+        if self.stream is not None:
+            yield self.stream
+            return
+        assert self.path is not None
+        with open(self.path, "rb") as handle:
+            yield handle
+
+
+# -- reading -------------------------------------------------------------
+
+
+def _char_at(buf: bytes, i: int) -> str | None:
+    """The character whose UTF-8 encoding starts at ``buf[i]``, or None if invalid."""
+    lead = buf[i]
+    size = 1 if lead < 0x80 else 2 if lead >= 0xC0 and lead < 0xE0 else 3 if lead < 0xF0 else 4
+    try:
+        text = buf[i : i + size].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if len(text) == 1 else None
+
+
+def _char_before(buf: bytes, i: int) -> str | None:
+    """The character whose UTF-8 encoding ends just before ``buf[i]``, or None if invalid."""
+    start = i - 1
+    while start > 0 and i - start < 4 and 0x80 <= buf[start] < 0xC0:
+        start -= 1
+    if start < 0:
+        return None
+    char = _char_at(buf, start)
+    return char if char is not None and len(char.encode("utf-8")) == i - start else None
+
+
+def _category(char: str | None) -> str:
+    return "Cn" if char is None else unicodedata.category(char)
+
+
+def _boundaries(buf: bytes, low: int) -> Iterator[int]:
+    """Character boundaries ``pos`` of ``buf`` with ``low <= pos < len(buf)``, last first."""
+    for pos in range(len(buf) - 1, max(low, 1) - 1, -1):
+        if not 0x80 <= buf[pos] < 0xC0:
+            yield pos
+
+
+def safe_cut(buf: bytes, window: int = CUT_WINDOW) -> tuple[int, bytes]:
+    """Where to cut a long line ``buf`` that has no newline: ``(index, separator)``.
+
+    The line becomes ``buf[:index]``, then ``separator`` (written unchanged),
+    then ``buf[index + len(separator):]``; the two pieces are normalized
+    separately.  Candidates are searched in the last ``window`` bytes, in
+    order of preference:
+
+    1. the last single space U+0020 after a letter, number or combining mark
+       and before a letter or number (not tatweel): every built-in stage gives the same result on the two words
+       as on the whole line (a single space between words is not stripped, not
+       collapsed, and ends a word on both sides), so the output equals that of
+       the uncut line;
+    2. a boundary before a letter that follows a letter or a combining mark
+       (inside a word): a letter is never
+       separated from its diacritics, but a stage that looks at word ends
+       (``ya(to=alef_maksura)``, ``case_endings``) sees one there;
+    3. a boundary where nothing attaches across the cut (no combining mark,
+       format character, space or surrogate on either side);
+    4. the last character boundary.
+    """
+    low = max(len(buf) - window, 1)
+    pos = len(buf)
+    while True:
+        pos = buf.rfind(b" ", low, pos)
+        if pos < 0:
+            break
+        if pos + 1 < len(buf) and buf[pos - 1] != 0x20 and buf[pos + 1] != 0x20:
+            before, after = _char_before(buf, pos), _char_at(buf, pos + 1)
+            ok = _category(before) in _WORD | _MARK and _category(after) in _WORD
+            if ok and "\u0640" not in (before, after):
+                return pos, b" "
+    for inside_word in (True, False):
+        for pos in _boundaries(buf, low):
+            before, after = _char_before(buf, pos), _char_at(buf, pos)
+            kinds = (_category(before), _category(after))
+            if inside_word:
+                ok = kinds[0] in _LETTER | _MARK and kinds[1] in _LETTER and "\u0640" not in (before, after)
+            else:
+                ok = kinds[0] not in _ATTACHING and kinds[1] not in _ATTACHING
+            if ok:
+                return pos, b""
+    return next(_boundaries(buf, 1), len(buf)), b""
+
+
+def _read1(stream: BinaryIO) -> Callable[[int], bytes]:
+    read1 = getattr(stream, "read1", None)
+    return read1 if read1 is not None else stream.read
+
+
+def read_chunks(
+    stream: BinaryIO,
+    source: str,
+    *,
+    chunk_bytes: int = CHUNK_BYTES,
+    max_line: int | None = MAX_LINE_BYTES,
+    eager: bool = True,
+    on_read: Callable[[int], None] | None = None,
+) -> Iterator[Chunk]:
+    """Cut a binary stream into :class:`Chunk` objects of whole lines.
+
+    Args:
+        stream: the input, opened in binary mode.
+        source: its name, carried by each chunk for error messages.
+        chunk_bytes: read size and target chunk size.
+        max_line: a line with no newline in this many bytes is cut with
+            :func:`safe_cut`; ``None`` never cuts (``--jsonl`` needs whole lines).
+        eager: if false, a chunk is produced as soon as a line is complete
+            (interactive use, ``tail -f | arnorm``); if true, chunks are filled
+            to ``chunk_bytes`` first (fewer, larger jobs for a process pool).
+        on_read: called with the number of bytes after each read (progress bar).
+
+    The chunks' ``head + data + tail`` concatenate to the input, byte for byte.
+    """
+    read = _read1(stream)
+    buf = bytearray()
+    head = b""
+    line, offset = 1, 0
+    bom_checked = eof = False
+    while not eof:
+        block = read(chunk_bytes)
+        if on_read is not None:
+            on_read(len(block))
+        eof = not block
+        buf += block
+        if not bom_checked:
+            if len(buf) < len(BOM) and not eof:
+                continue
+            bom_checked = True
+            if buf.startswith(BOM):
+                head, offset = BOM, len(BOM)
+                del buf[: len(BOM)]
+        tail = b""
+        if eof:
+            end = len(buf)
+        else:
+            if eager and len(buf) < chunk_bytes:
+                continue
+            end = buf.rfind(b"\n") + 1
+            if end == 0:  # no complete line yet
+                if max_line is None or len(buf) <= max_line:
+                    continue
+                end, tail = safe_cut(bytes(buf))
+        data = bytes(buf[:end])
+        if data or head or tail:
+            yield Chunk(data, source, line, offset, head, tail)
+        head = b""
+        line += data.count(b"\n")
+        offset += end + len(tail)
+        del buf[: end + len(tail)]
+
+
+# -- normalizing ------------------------------------------------------------
+
+
+def _decode(chunk: Chunk, errors: ErrorPolicy) -> str:
+    try:
+        return chunk.data.decode("utf-8", _DECODE_ERRORS[errors])
+    except UnicodeDecodeError as exc:
+        data = chunk.data
+        bad = data[exc.start : exc.end].hex(" ").upper()
+        raise InputDataError(
+            chunk.source,
+            chunk.line + data.count(b"\n", 0, exc.start),
+            chunk.offset + exc.start,
+            f"invalid UTF-8 ({exc.reason}: byte {bad}); "
+            "--errors replace substitutes U+FFFD, --errors preserve passes such bytes through",
+        ) from None
+
+
+def _normalize_lines(pipe: Pipeline, text: str) -> str:
+    """Normalize ``text`` line by line, keeping ``\\n`` and ``\\r\\n`` endings as they are."""
+    if "\r" not in text:
+        out = pipe(text)
+        if out.count("\n") == text.count("\n"):
+            return out
+    lines = text.split("\n")
+    crlf = [line.endswith("\r") for line in lines[:-1]] + [False]
+    bodies = [line[:-1] if cr else line for line, cr in zip(lines, crlf)]
+    outs = pipe("\n".join(bodies)).split("\n")
+    if len(outs) != len(bodies):  # a stage broke the line contract; stay line by line
+        outs = [pipe(body) for body in bodies]
+    ends = ["\r\n" if cr else "\n" for cr in crlf]
+    ends[-1] = ""
+    return "".join(o + e for o, e in zip(outs, ends))
+
+
+def _lookup(obj: Any, field: str) -> tuple[Any, str] | None:
+    """``(container, key)`` of ``field`` in a JSON object; a dotted name walks nested objects."""
+    if not isinstance(obj, dict):
+        return None
+    if field in obj:
+        return obj, field
+    *parents, key = field.split(".")
+    for part in parents:
+        obj = obj.get(part)
+        if not isinstance(obj, dict):
+            return None
+    return (obj, key) if key in obj else None
+
+
+def _transform_jsonl(chunk: Chunk, text: str, pipe: Pipeline, fields: Sequence[str]) -> str:
+    lines = text.split("\n")
+    parsed: list[Any] = []
+    slots: list[tuple[int, dict[str, Any], str]] = []
+    values: list[str] = []
+    for index, line in enumerate(lines):
+        body = line[:-1] if line.endswith("\r") and index < len(lines) - 1 else line
+        if not body.strip():
+            parsed.append(None)
+            continue
+        try:
+            obj = json.loads(body)
+        except json.JSONDecodeError as exc:
+            before = "\n".join(lines[:index]) + ("\n" if index else "") + body[: exc.pos]
+            raise InputDataError(
+                chunk.source,
+                chunk.line + index,
+                chunk.offset + len(before.encode("utf-8", "surrogateescape")),
+                f"invalid JSON ({exc.msg} at column {exc.colno})",
+            ) from None
+        parsed.append(obj)
+        for field in fields:
+            found = _lookup(obj, field)
+            if found is not None and isinstance(found[0][found[1]], str):
+                slots.append((index, found[0], found[1]))
+                values.append(found[0][found[1]])
+    if not values:
+        return text
+    outs = pipe("\n".join(values)).split("\n")
+    changed: set[int] = set()
+    pos = 0
+    for (index, container, key), value in zip(slots, values):
+        span = value.count("\n") + 1
+        new = "\n".join(outs[pos : pos + span])
+        pos += span
+        if new != value:
+            container[key] = new
+            changed.add(index)
+    for index in changed:
+        line = lines[index]
+        cr = "\r" if line.endswith("\r") and index < len(lines) - 1 else ""
+        dumped = json.dumps(parsed[index], ensure_ascii=False)
+        try:
+            dumped.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates from \\udXXX escapes: keep them escaped
+            dumped = json.dumps(parsed[index], ensure_ascii=True)
+        lines[index] = dumped + cr
+    return "\n".join(lines)
+
+
+def transform(
+    chunk: Chunk, pipe: Pipeline, errors: ErrorPolicy = "strict", fields: Sequence[str] = ()
+) -> bytes:
+    """The normalized bytes of ``chunk.data`` (without its head and tail).
+
+    With ``fields``, each line is a JSON document and only those string
+    fields are normalized; lines whose fields did not change are kept byte for
+    byte, changed lines are re-serialized with ``json.dumps(ensure_ascii=False)``.
+
+    Raises:
+        InputDataError: invalid UTF-8 (with ``errors="strict"``) or invalid JSON.
+    """
+    text = _decode(chunk, errors)
+    out = _transform_jsonl(chunk, text, pipe, fields) if fields else _normalize_lines(pipe, text)
+    return out.encode("utf-8", _ENCODE_ERRORS[errors])
+
+
+# -- parallel workers -------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(spec: str, errors: ErrorPolicy, fields: tuple[str, ...]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _WORKER.update(pipe=Pipeline.from_spec(spec), errors=errors, fields=fields)
+
+
+def _work(chunk: Chunk) -> bytes:
+    return transform(chunk, _WORKER["pipe"], _WORKER["errors"], _WORKER["fields"])
+
+
+# -- writing ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path) -> Iterator[BinaryIO]:
+    """Write ``path`` atomically: a temporary file in its directory, fsynced, then renamed.
+
+    On any exception (including KeyboardInterrupt) the temporary file is
+    removed and an existing ``path`` is left untouched.  A symbolic link is
+    followed (its target is replaced).  A path that exists and is not a
+    regular file (``/dev/null``, a FIFO, a terminal) is written directly.
+    A new file gets the usual ``0o666 & ~umask`` permissions; an existing
+    one keeps its permissions.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(f"{path} is a directory")
+        with open(target, "wb") as handle:
+            yield handle
+        return
+    if info is not None:
+        mode = stat.S_IMODE(info.st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".arnorm-tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+# -- running ------------------------------------------------------------------
+
+
+def _all_chunks(
+    sources: Iterable[Source], *, eager: bool, max_line: int | None, on_read: Callable[[int], None] | None
+) -> Iterator[Chunk]:
+    for source in sources:
+        with source.open() as stream:
+            yield from read_chunks(stream, source.name, eager=eager, max_line=max_line, on_read=on_read)
+
+
+def _write(sink: BinaryIO, chunk: Chunk, body: bytes, flush: bool) -> None:
+    if chunk.head:
+        sink.write(chunk.head)
+    sink.write(body)
+    if chunk.tail:
+        sink.write(chunk.tail)
+    if flush:
+        sink.flush()
+
+
+def run(
+    pipe: Pipeline,
+    sources: Sequence[Source],
+    sink: BinaryIO,
+    *,
+    errors: ErrorPolicy = "strict",
+    fields: Sequence[str] = (),
+    jobs: int = 1,
+    on_read: Callable[[int], None] | None = None,
+    flush: bool = False,
+) -> None:
+    """Normalize every source in turn and write the result to ``sink``.
+
+    Each source is processed on its own (a file without a final newline does
+    not run into the next one); the outputs are concatenated.  With
+    ``jobs > 1``, chunks are normalized by a pool of ``jobs`` processes, at
+    most ``2 * jobs`` chunks in flight, written in input order; an input of a
+    single chunk is processed in this process.  ``flush`` flushes ``sink``
+    after each chunk (interactive use).
+
+    Raises:
+        InputDataError: invalid input (see :func:`transform`); what came before
+            it has been written to ``sink``.
+        OSError: reading or writing failed.
+    """
+    fields = tuple(fields)
+    max_line = None if fields else MAX_LINE_BYTES
+    chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read)
+    if jobs > 1:
+        first = next(chunks, None)
+        second = next(chunks, None)
+        if second is not None:
+            assert first is not None
+            _run_pool(pipe, chain([first, second], chunks), sink, errors, fields, jobs, flush)
+            return
+        chunks = iter([first] if first is not None else [])
+    for chunk in chunks:
+        _write(sink, chunk, transform(chunk, pipe, errors, fields), flush)
+
+
+def _run_pool(
+    pipe: Pipeline,
+    chunks: Iterator[Chunk],
+    sink: BinaryIO,
+    errors: ErrorPolicy,
+    fields: tuple[str, ...],
+    jobs: int,
+    flush: bool,
+) -> None:
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipe.spec, errors, fields))
+    pending: deque[tuple[Chunk, Future[bytes]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append((chunk, pool.submit(_work, chunk)))
+            if len(pending) >= 2 * jobs:
+                done, future = pending.popleft()
+                _write(sink, done, future.result(), flush)
+        while pending:
+            done, future = pending.popleft()
+            _write(sink, done, future.result(), flush)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,559 @@
+"""The ``arnorm`` command line: a Unix filter over :class:`arnorm.Pipeline`.
+
+::
+
+    arnorm < in.txt > out.txt                      # the search preset
+    arnorm --preset clean -i a.txt -i b.txt -o out.txt
+    arnorm --stages diacritics,alef,ya < in.txt
+    arnorm --preset search --skip digits,punctuation < in.txt
+    arnorm --jsonl --field text --field meta.title < corpus.jsonl
+    arnorm --jobs 2 -i big.txt -o big.norm.txt
+    arnorm explain "أخبارٌ ســورية"
+    arnorm stages
+    arnorm presets
+
+This module only maps flags to a pipeline and to :func:`arnorm._io.run`,
+which does the byte-level work (streaming, decoding, line endings, atomic
+output, the process pool).  Exit statuses follow ``sysexits.h``:
+
+====  ==================================================================
+0     success
+2     usage: unknown preset, stage, option or flag
+65    invalid input data (invalid UTF-8, or a ``--jsonl`` line that is not JSON)
+66    an input file cannot be opened
+73    the output file cannot be created
+74    reading or writing failed (a full disk, say)
+130   interrupted (Ctrl-C)
+141   standard output was closed early (``arnorm < big | head``): nothing is
+      printed, as with other filters killed by SIGPIPE
+====  ==================================================================
+
+Errors are reported as one line on standard error: ``arnorm: error: ...``.
+
+A new command that filters text (``translit``, ``dates``) is a function
+that builds a :class:`~arnorm.Pipeline` from its own flags, takes the shared
+I/O flags (``InputsOpt`` ... ``QuietOpt``) and calls :func:`filter_text`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import json
+import os
+import sys
+import typing
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from ._io import InputDataError, Source, atomic_output, run
+from .errors import ArnormError
+from .pipeline import Change, Pipeline, Step
+from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
+from .registry import stage_info, stage_names
+from .spec import format_value
+
+__all__ = ["IOOptions", "app", "build_pipeline", "filter_text", "main"]
+
+EX_OK = 0
+EX_USAGE = 2
+EX_DATAERR = 65
+EX_NOINPUT = 66
+EX_CANTCREAT = 73
+EX_IOERR = 74
+EX_INTERRUPTED = 130
+EX_BROKEN_PIPE = 141
+
+DEFAULT_PRESET = "search"
+
+
+class _DefaultCommand(TyperGroup):
+    """A group that runs ``normalize`` when no subcommand is named (``arnorm < in``)."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        own = {opt for param in self.get_params(ctx) for opt in (*param.opts, *param.secondary_opts)}
+        if not args or (args[0].startswith("-") and args[0] not in own and args[0] != "-"):
+            args = ["normalize", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultCommand,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Normalize Arabic text: a Unix filter (stdin to stdout by default). "
+    "With no command, runs 'normalize'.",
+)
+
+
+class ErrorPolicy(str, enum.Enum):
+    """What to do with bytes that are not UTF-8."""
+
+    strict = "strict"
+    replace = "replace"
+    preserve = "preserve"
+
+
+# -- shared options ---------------------------------------------------------------
+PresetOpt = Annotated[
+    str | None,
+    typer.Option("--preset", "-p", help=f"Preset pipeline (default {DEFAULT_PRESET}); see 'arnorm presets'."),
+]
+StagesOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--stages",
+        "-s",
+        help="Explicit stage list instead of a preset, e.g. 'diacritics(keep=shadda),alef,ya'.",
+    ),
+]
+SkipOpt = Annotated[
+    str | None,
+    typer.Option("--skip", help="Comma-separated stage names to drop from the preset or stage list."),
+]
+InputsOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--input", "-i", help="Input file (repeatable; '-' is stdin). Default: stdin.", show_default=False
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Output file, written atomically ('-' is stdout). Default: stdout.",
+        show_default=False,
+    ),
+]
+ErrorsOpt = Annotated[
+    ErrorPolicy,
+    typer.Option(
+        "--errors",
+        help="Invalid UTF-8: strict = stop with an error (exit 65); replace = U+FFFD; "
+        "preserve = pass the bytes through unchanged.",
+    ),
+]
+JobsOpt = Annotated[
+    int,
+    typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = one per CPU). Output order is kept."),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+# -- errors -------------------------------------------------------------------------
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"arnorm: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _silence_stdout() -> None:
+    """After EPIPE: point stdout at /dev/null so the interpreter's final flush stays quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+@contextlib.contextmanager
+def _exit_statuses() -> Iterator[None]:
+    """Turn the errors a command expects into one line on stderr and an exit status."""
+    try:
+        yield
+    except InputDataError as exc:
+        _fail(str(exc), EX_DATAERR)
+    except ArnormError as exc:
+        _fail(str(exc), EX_USAGE)
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(EX_BROKEN_PIPE) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(EX_INTERRUPTED) from None
+
+
+# -- pipelines ------------------------------------------------------------------------
+def build_pipeline(preset_name: str | None, stages: str | None, skip: str | None) -> Pipeline:
+    """The pipeline the flags ask for: ``--stages`` or ``--preset`` (default search), minus ``--skip``.
+
+    Raises:
+        ArnormError: an unknown preset, stage or option, both ``--preset`` and
+            ``--stages``, or a ``--skip`` name that is not in the pipeline.
+    """
+    if preset_name is not None and stages is not None:
+        raise ArnormError("give --preset or --stages, not both")
+    pipe = Pipeline.from_spec(stages) if stages is not None else preset(preset_name or DEFAULT_PRESET)
+    if skip:
+        names = [name.strip() for name in skip.split(",") if name.strip()]
+        present = [stage.name for stage in pipe.stages]
+        for name in names:
+            if name not in present:
+                raise ArnormError(
+                    f"--skip {name!r}: not a stage of this pipeline; its stages: {', '.join(present)}"
+                )
+        pipe = Pipeline([stage for stage in pipe.stages if stage.name not in names])
+    return pipe
+
+
+# -- the filter -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IOOptions:
+    """The I/O flags every filtering command shares."""
+
+    inputs: tuple[Path, ...] = ()
+    output: Path | None = None
+    errors: ErrorPolicy = ErrorPolicy.strict
+    jobs: int = 1
+    quiet: bool = False
+    fields: tuple[str, ...] = ()
+
+
+def _is_std(path: Path | None) -> bool:
+    return path is None or str(path) == "-"
+
+
+def _sources(inputs: Sequence[Path]) -> list[Source]:
+    stdin = typer.get_binary_stream("stdin")
+    if not inputs:
+        return [Source("<stdin>", stream=stdin)]
+    sources = []
+    for path in inputs:
+        if _is_std(path):
+            sources.append(Source("<stdin>", stream=stdin))
+            continue
+        try:
+            with open(path, "rb"):
+                pass
+        except OSError as exc:
+            _fail(f"cannot read {path}: {exc.strerror or exc}", EX_NOINPUT)
+        sources.append(Source(str(path), path=path))
+    return sources
+
+
+@contextlib.contextmanager
+def _progress(paths: Sequence[Path], enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """A rich progress bar on stderr over the total size of ``paths`` (or nothing)."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn, TransferSpeedColumn
+
+    total = sum(path.stat().st_size for path in paths if path.is_file())
+    columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("arnorm", total=total or None)
+        yield lambda n: bar.advance(task, n)
+
+
+def _want_progress(options: IOOptions) -> bool:
+    """A progress bar only for file input, on a terminal stderr, not over terminal output."""
+    files = [p for p in options.inputs if not _is_std(p)]
+    if options.quiet or not files or any(_is_std(p) for p in options.inputs):
+        return False
+    if _is_std(options.output) and sys.stdout.isatty():
+        return False
+    return sys.stderr.isatty()
+
+
+def filter_text(pipe: Pipeline, options: IOOptions) -> None:
+    """Run ``pipe`` over the inputs into the output: the body of every filtering command."""
+    with _exit_statuses():
+        sources = _sources(options.inputs)
+        jobs = options.jobs or os.cpu_count() or 1
+        kwargs: dict[str, Any] = {"errors": options.errors.value, "fields": options.fields, "jobs": jobs}
+        where = "<stdout>" if _is_std(options.output) else str(options.output)
+        try:
+            with (
+                _progress(options.inputs, _want_progress(options)) as on_read,
+                contextlib.ExitStack() as stack,
+            ):
+                if _is_std(options.output):
+                    sink = typer.get_binary_stream("stdout")
+                    stack.callback(sink.flush)
+                else:
+                    assert options.output is not None
+                    try:
+                        sink = stack.enter_context(atomic_output(options.output))
+                    except OSError as exc:
+                        _fail(f"cannot create {where}: {exc.strerror or exc}", EX_CANTCREAT)
+                run(pipe, sources, sink, on_read=on_read, flush=_is_std(options.output), **kwargs)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _fail(f"{exc.filename or where}: {exc.strerror or exc}", EX_IOERR)
+
+
+# -- commands -----------------------------------------------------------------------------
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"arnorm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Normalize Arabic text: a Unix filter (stdin to stdout by default).
+
+    With no command, 'normalize' runs: 'arnorm < in.txt > out.txt' uses the search preset.
+    """
+
+
+@app.command()
+def normalize(
+    preset_name: PresetOpt = None,
+    stages: StagesOpt = None,
+    skip: SkipOpt = None,
+    inputs: InputsOpt = None,
+    output: OutputOpt = None,
+    errors: ErrorsOpt = ErrorPolicy.strict,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Input is JSON Lines: normalize only the --field string fields.")
+    ] = False,
+    fields: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            "-f",
+            help="With --jsonl: a field to normalize (repeatable; 'meta.title' for nested keys).",
+        ),
+    ] = None,
+    jobs: JobsOpt = 1,
+    quiet: QuietOpt = False,
+) -> None:
+    """Normalize text line by line (the default command).
+
+    Line endings (LF, CRLF, a missing final newline), a leading BOM and every
+    character no stage changes are kept byte for byte.  With --jsonl, lines
+    whose fields change are re-serialized (json.dumps, ensure_ascii=False):
+    their spacing and escapes may differ; other lines are kept as they are.
+    """
+    with _exit_statuses():
+        pipe = build_pipeline(preset_name, stages, skip)
+        if jsonl and not fields:
+            raise ArnormError("--jsonl needs at least one --field KEY")
+        if fields and not jsonl:
+            raise ArnormError("--field needs --jsonl")
+    filter_text(
+        pipe,
+        IOOptions(tuple(inputs or ()), output, errors, jobs, quiet, tuple(fields or ())),
+    )
+
+
+def _choices(annotation: Any) -> str:
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is tuple:
+        return _choices(args[0] if args else str) + " (several joined with +)"
+    if origin is typing.Literal:
+        return "|".join(str(a) for a in args)
+    if annotation is bool:
+        return "true|false"
+    return {int: "INTEGER", str: "TEXT"}.get(annotation, str(annotation))
+
+
+@app.command("stages")
+def list_stages() -> None:
+    """List the registered stages with their options."""
+    names = stage_names()
+    width = max(map(len, names))
+    with _exit_statuses():
+        for name in names:
+            info = stage_info(name)
+            typer.echo(f"{name:<{width}}  {info.description}")
+            for option, (annotation, default) in info.options.items():
+                shown = format_value(default) if default != () else "none"
+                typer.echo(f"{'':<{width}}    {option}={_choices(annotation)}  (default: {shown})")
+
+
+@app.command("presets")
+def list_presets() -> None:
+    """List the presets with what they are for and their stages."""
+    width = max(map(len, PRESETS))
+    with _exit_statuses():
+        for name, spec in PRESETS.items():
+            suffix = "  (default)" if name == DEFAULT_PRESET else ""
+            typer.echo(f"{name:<{width}}  {PRESET_DESCRIPTIONS.get(name, '')}{suffix}")
+            typer.echo(f"{'':<{width}}    {spec}")
+
+
+# -- explain ------------------------------------------------------------------------------
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
+
+
+def _visible(text: str) -> str:
+    """``text`` with invisible characters (controls, format characters, odd spaces) as <U+XXXX>."""
+    out = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        out.append(f"<U+{ord(ch):04X}>" if cat in _INVISIBLE or (cat == "Zs" and ch != " ") else ch)
+    return "".join(out)
+
+
+def _spans_after(changes: Sequence[Change]) -> list[tuple[int, int]]:
+    """Where each change's new text sits in the stage's output."""
+    spans, shift = [], 0
+    for change in changes:
+        start = change.start + shift
+        spans.append((start, start + len(change.new)))
+        shift += len(change.new) - (change.end - change.start)
+    return spans
+
+
+def _marked(text: str, spans: Sequence[tuple[int, int]], style: str | None) -> Any:
+    """``text`` with ``spans`` marked: ``[...]`` (plain) or a rich Text with brackets in ``style``."""
+    pieces: list[tuple[str, bool]] = []
+    pos = 0
+    for start, end in spans:
+        pieces.append((text[pos:start], False))
+        pieces.append((text[start:end], True))
+        pos = end
+    pieces.append((text[pos:], False))
+    if style is None:
+        return "".join(f"[{_visible(p)}]" if hit else _visible(p) for p, hit in pieces)
+    from rich.text import Text
+
+    rich_text = Text()
+    for piece, hit in pieces:
+        rich_text.append(f"[{_visible(piece)}]" if hit else _visible(piece), style=style if hit else None)
+    return rich_text
+
+
+def _explain_lines(steps: Sequence[Step], show_all: bool, colour: bool) -> Iterator[Any]:
+    for step in steps:
+        if not step.changes:
+            if show_all:
+                yield f"{step.stage}: (no change)"
+            continue
+        before = _marked(
+            step.before, [(c.start, c.end) for c in step.changes], "bold red" if colour else None
+        )
+        after = _marked(step.after, _spans_after(step.changes), "bold green" if colour else None)
+        if colour:
+            from rich.text import Text
+
+            yield Text.assemble((f"{step.stage}: ", "bold"), before, " -> ", after)
+        else:
+            yield f"{step.stage}: {before} -> {after}"
+        for change in step.changes:
+            yield f"    {_visible(change.describe())}"
+
+
+def _step_json(step: Step) -> dict[str, Any]:
+    return {
+        "stage": step.stage,
+        "before": step.before,
+        "after": step.after,
+        "changes": [
+            {"start": c.start, "end": c.end, "old": c.old, "new": c.new, "description": c.describe()}
+            for c in step.changes
+        ],
+    }
+
+
+@app.command()
+def explain(
+    text: Annotated[
+        str | None,
+        typer.Argument(help="Text to explain; default: each line of stdin.", show_default=False),
+    ] = None,
+    preset_name: PresetOpt = None,
+    stages: StagesOpt = None,
+    skip: SkipOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line of input.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list the stages that changed nothing.")
+    ] = False,
+) -> None:
+    """Show what each stage of the pipeline changes, naming the code points.
+
+    For every stage that changed the text: 'stage: before -> after' with the
+    changed spans in [brackets], then one line per change.  Invisible
+    characters are shown as <U+XXXX>.
+    """
+    with _exit_statuses():
+        pipe = build_pipeline(preset_name, stages, skip)
+        if text is None:
+            data = typer.get_binary_stream("stdin").read()
+            try:
+                raw = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                line = data.count(b"\n", 0, exc.start) + 1
+                raise InputDataError("<stdin>", line, exc.start, f"invalid UTF-8 ({exc.reason})") from None
+            lines = raw.split("\n")
+            if lines and lines[-1] == "":
+                lines.pop()
+            lines = [line.removesuffix("\r") for line in lines]
+        else:
+            lines = [text]
+        colour = not as_json and sys.stdout.isatty()
+        console = None
+        if colour:
+            from rich.console import Console
+
+            console = Console(highlight=False, soft_wrap=True)
+        for number, line in enumerate(lines, 1):
+            steps = pipe.explain(line)
+            result = steps[-1].after if steps else line
+            if as_json:
+                record = {"input": line, "output": result, "steps": [_step_json(s) for s in steps]}
+                typer.echo(json.dumps(record, ensure_ascii=False))
+                continue
+            out: list[Any] = []
+            if len(lines) > 1:
+                out.append(f"line {number}:")
+            out.append(f"input: {_visible(line)}")
+            out.extend(_explain_lines(steps, show_all, colour))
+            out.append(f"output: {_visible(result)}" if result != line else "output: (unchanged)")
+            for item in out:
+                if console is not None:
+                    console.print(item)
+                else:
+                    typer.echo(item)
+
+
+# -- entry point ------------------------------------------------------------------------------
+def _click_exception(name: str) -> type[Any]:
+    """click's exception class ``name`` as typer raises it (recent typer vendors its own click)."""
+    for cls in typer.BadParameter.__mro__:
+        if cls.__name__ == name:
+            return cls
+    raise ImportError(f"typer.BadParameter does not derive from a {name} class")
+
+
+_USAGE_ERROR = _click_exception("UsageError")
+_CLICK_EXCEPTION = _click_exception("ClickException")
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """The ``arnorm`` console script: run the app; report usage errors in one line (exit 2)."""
+    command = typer.main.get_command(app)
+    try:
+        status = command.main(
+            args=list(argv) if argv is not None else None, prog_name="arnorm", standalone_mode=False
+        )
+    except _USAGE_ERROR as exc:
+        context = getattr(exc, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        typer.echo(f"arnorm: error: {exc.format_message()}{hint}", err=True)
+        status = EX_USAGE
+    except _CLICK_EXCEPTION as exc:
+        typer.echo(f"arnorm: error: {exc.format_message()}", err=True)
+        status = getattr(exc, "exit_code", 1)
+    except typer.Abort:
+        status = EX_INTERRUPTED
+    sys.exit(status if isinstance(status, int) else EX_OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
