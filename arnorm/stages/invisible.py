@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from .._fastmap import LARGE_INPUT
+from .._fastmap import _np
 from ..pipeline import Pipeline
 from ..registry import register
 from ..stage import CharMap, FunctionStage, Stage
@@ -60,11 +62,44 @@ def tidy_spaces(text: str, strip: bool = True, collapse: bool = True) -> str:
     """Collapse runs of U+0020 to one and delete them at the start and end of lines."""
     if " " not in text:
         return text
+    if strip and collapse and len(text) >= LARGE_INPUT and _np is not None:
+        out = _tidy_large(text)
+        if out is not None:
+            return out
     if collapse and "  " in text:
         text = _RUN.sub(" ", text)
     if strip:
         text = _LEADING.sub(r"\1", _TRAILING.sub("", text.strip(" ")))
     return text
+
+
+def _tidy_large(text: str) -> str | None:
+    """``tidy_spaces(strip=True, collapse=True)`` vectorised over UTF-16 code units.
+
+    A run of spaces survives as one space when a character other than a line
+    break stands on both sides of it; every other space goes.
+    """
+    try:
+        units = _np.frombuffer(text.encode("utf-16-le"), dtype=_np.uint16)
+    except UnicodeEncodeError:  # lone surrogates
+        return None
+    space = units == 0x20
+    before = _np.empty_like(space)
+    before[0] = False
+    before[1:] = space[:-1]
+    after = _np.empty_like(space)
+    after[-1] = False
+    after[:-1] = space[1:]
+    starts = _np.flatnonzero(space & ~before)
+    ends = _np.flatnonzero(space & ~after)
+    n = len(units)
+    inner = (starts > 0) & (ends < n - 1)
+    starts, ends = starts[inner], ends[inner]
+    breaks = _np.array([ord(c) for c in LINE_BREAKS], dtype=_np.uint16)
+    ok = ~_np.isin(units[starts - 1], breaks) & ~_np.isin(units[ends + 1], breaks)
+    keep = ~space
+    keep[starts[ok]] = True
+    return bytes(units[keep].tobytes()).decode("utf-16-le")
 
 
 @register("whitespace", family="invisible")
