@@ -166,8 +166,7 @@ class UnicodeForm(Stage):
 
     def __call__(self, text: str) -> str:
         _check_text(text)
-        if unicodedata.is_normalized(self.form, text):
-            return text
+        # normalize() runs the quick check itself and returns its input when it passes.
         return unicodedata.normalize(self.form, text)
 
 
