@@ -38,7 +38,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -91,17 +91,21 @@ class InputDataError(ArnormError):
         line: the 1-based line number.
         offset: the 0-based byte offset of the offending byte from the start of the file.
         reason: what is wrong.
+        partial: the output due before the offending line: the chunk's head
+            and its normalized lines before that line (so that what a filter
+            writes before it stops does not depend on chunk boundaries).
     """
 
-    def __init__(self, source: str, line: int, offset: int, reason: str) -> None:
+    def __init__(self, source: str, line: int, offset: int, reason: str, partial: bytes = b"") -> None:
         self.source = source
         self.line = line
         self.offset = offset
         self.reason = reason
+        self.partial = partial
         super().__init__(f"{source}: line {line}, byte offset {offset}: {reason}")
 
     def __reduce__(self) -> tuple[Any, ...]:  # picklable across the process pool
-        return (type(self), (self.source, self.line, self.offset, self.reason))
+        return (type(self), (self.source, self.line, self.offset, self.reason, self.partial))
 
 
 @dataclass(frozen=True)
@@ -283,7 +287,7 @@ def read_chunks(
             if end == 0:  # no complete line yet
                 if max_line is None or len(buf) <= max_line:
                     continue
-                end, tail = safe_cut(bytes(buf))
+                end, tail = safe_cut(bytes(buf), CUT_WINDOW)
         data = bytes(buf[:end])
         if data or head or tail:
             yield Chunk(data, source, line, offset, head, tail)
@@ -404,8 +408,16 @@ def transform(
     Raises:
         InputDataError: invalid UTF-8 (with ``errors="strict"``) or invalid JSON.
     """
-    text = _decode(chunk, errors)
-    out = _transform_jsonl(chunk, text, pipe, fields) if fields else _normalize_lines(pipe, text)
+    try:
+        text = _decode(chunk, errors)
+        out = _transform_jsonl(chunk, text, pipe, fields) if fields else _normalize_lines(pipe, text)
+    except InputDataError as exc:
+        # Normalize the lines before the offending one, so that what is written
+        # does not depend on where the input was cut into chunks.
+        start = chunk.data.rfind(b"\n", 0, exc.offset - chunk.offset) + 1
+        before = transform(replace(chunk, data=chunk.data[:start]), pipe, errors, fields) if start else b""
+        exc.partial = chunk.head + before
+        raise
     return out.encode("utf-8", _ENCODE_ERRORS[errors])
 
 
@@ -476,7 +488,9 @@ def _all_chunks(
 ) -> Iterator[Chunk]:
     for source in sources:
         with source.open() as stream:
-            yield from read_chunks(stream, source.name, eager=eager, max_line=max_line, on_read=on_read)
+            yield from read_chunks(
+                stream, source.name, chunk_bytes=CHUNK_BYTES, eager=eager, max_line=max_line, on_read=on_read
+            )
 
 
 def _write(sink: BinaryIO, chunk: Chunk, body: bytes, flush: bool) -> None:
@@ -510,23 +524,28 @@ def run(
     after each chunk (interactive use).
 
     Raises:
-        InputDataError: invalid input (see :func:`transform`); what came before
-            it has been written to ``sink``.
+        InputDataError: invalid input (see :func:`transform`); the lines
+            before the offending one have been written to ``sink``.
         OSError: reading or writing failed.
     """
     fields = tuple(fields)
     max_line = None if fields else MAX_LINE_BYTES
     chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read)
-    if jobs > 1:
-        first = next(chunks, None)
-        second = next(chunks, None)
-        if second is not None:
-            assert first is not None
-            _run_pool(pipe, chain([first, second], chunks), sink, errors, fields, jobs, flush)
-            return
-        chunks = iter([first] if first is not None else [])
-    for chunk in chunks:
-        _write(sink, chunk, transform(chunk, pipe, errors, fields), flush)
+    try:
+        if jobs > 1:
+            first = next(chunks, None)
+            second = next(chunks, None)
+            if second is not None:
+                assert first is not None
+                _run_pool(pipe, chain([first, second], chunks), sink, errors, fields, jobs, flush)
+                return
+            chunks = iter([first] if first is not None else [])
+        for chunk in chunks:
+            _write(sink, chunk, transform(chunk, pipe, errors, fields), flush)
+    except InputDataError as exc:
+        sink.write(exc.partial)
+        sink.flush()
+        raise
 
 
 def _run_pool(
