@@ -21,18 +21,18 @@ from .errors import (
 )
 from .pipeline import Pipeline
 from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
-from .registry import register, stage_info, stage_names
 from .registry import build as stage
+from .registry import register, stage_info, stage_names
 from .stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "PRESETS",
+    "PRESET_DESCRIPTIONS",
     "ArnormError",
     "CharMap",
     "FunctionStage",
-    "PRESETS",
-    "PRESET_DESCRIPTIONS",
     "Pipeline",
     "RegexSub",
     "SpecError",

@@ -27,12 +27,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+_np: Any
 try:  # NumPy makes large inputs ~3x faster; arnorm stays correct without it.
     import numpy as _np
 except ImportError:  # pragma: no cover - exercised only where NumPy is absent
     _np = None
 
-__all__ = ["MapExecutor", "LARGE_INPUT"]
+__all__ = ["LARGE_INPUT", "MapExecutor", "_np"]
 
 #: Inputs of at least this many characters take the NumPy plan.
 LARGE_INPUT = 4096
@@ -67,8 +68,18 @@ class MapExecutor:
             code points.
     """
 
-    __slots__ = ("_translate", "_common", "_rare", "_rare_table", "_closed", "_np_table",
-                 "_np_deletes", "_special", "_astral", "_empty")
+    __slots__ = (
+        "_astral",
+        "_closed",
+        "_common",
+        "_empty",
+        "_np_deletes",
+        "_np_table",
+        "_rare",
+        "_rare_table",
+        "_special",
+        "_translate",
+    )
 
     def __init__(self, mapping: Mapping[str, str]) -> None:
         table = {k: v for k, v in mapping.items() if k != v}

@@ -12,13 +12,13 @@ from collections.abc import Iterable
 
 __all__ = [
     "ArnormError",
+    "SpecError",
+    "StageOptionError",
+    "TableError",
     "UnknownNameError",
-    "UnknownStageError",
     "UnknownPresetError",
     "UnknownSchemeError",
-    "StageOptionError",
-    "SpecError",
-    "TableError",
+    "UnknownStageError",
 ]
 
 

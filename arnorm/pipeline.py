@@ -24,7 +24,7 @@ from .spec import parse_spec
 from .stage import CharMap, Stage, _check_text
 from .tables import compose
 
-__all__ = ["Pipeline", "Change", "Step"]
+__all__ = ["Change", "Pipeline", "Step"]
 
 #: Lines are grouped into chunks of about this many characters by :meth:`Pipeline.stream`.
 STREAM_CHUNK = 1 << 18

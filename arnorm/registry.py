@@ -30,7 +30,7 @@ from typing import Any, Literal, TypeVar
 from .errors import ArnormError, StageOptionError, UnknownStageError
 from .stage import Stage
 
-__all__ = ["register", "build", "stage_names", "stage_info", "StageInfo"]
+__all__ = ["StageInfo", "build", "register", "stage_info", "stage_names"]
 
 F = TypeVar("F", bound=Callable[..., Stage])
 
@@ -67,6 +67,18 @@ def _ensure_builtins() -> None:
         import arnorm.stages  # noqa: F401  (registers the built-in stages)
 
 
+@typing.overload
+def register(
+    name: str, factory: F, *, description: str | None = ..., family: str = ..., replace: bool = ...
+) -> F: ...
+
+
+@typing.overload
+def register(
+    name: str, factory: None = None, *, description: str | None = ..., family: str = ..., replace: bool = ...
+) -> Callable[[F], F]: ...
+
+
 def register(
     name: str,
     factory: F | None = None,
@@ -74,7 +86,7 @@ def register(
     description: str | None = None,
     family: str = "custom",
     replace: bool = False,
-) -> Any:
+) -> F | Callable[[F], F]:
     """Register ``factory`` under ``name``; usable as a decorator.
 
     Raises:

@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import SpecError
 
-__all__ = ["parse_spec", "format_item", "format_value"]
+__all__ = ["format_item", "format_value", "parse_spec"]
 
 _ITEM = re.compile(r"\s*([A-Za-z_][\w\-]*)\s*(?:\(([^()]*)\))?\s*(,|$)")
 _OPTION = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*([^,=]*?)\s*(?:,|$)")

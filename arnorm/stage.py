@@ -34,7 +34,7 @@ import regex
 from ._fastmap import MapExecutor
 from .errors import ArnormError
 
-__all__ = ["Stage", "CharMap", "RegexSub", "UnicodeForm", "FunctionStage", "Params"]
+__all__ = ["CharMap", "FunctionStage", "Params", "RegexSub", "Stage", "UnicodeForm"]
 
 #: A stage's options as a tuple of ``(name, value)`` pairs (hashable).
 Params = tuple[tuple[str, Any], ...]
@@ -155,7 +155,8 @@ class RegexSub(Stage):
         _check_text(text)
         if self.guard and not any(g in text for g in self.guard):
             return text
-        return self._c_compiled.sub(self.repl, text)
+        out: str = self._c_compiled.sub(self.repl, text)
+        return out
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)

@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 from .errors import TableError
 
-__all__ = ["Table", "load_table", "table_names", "parse_map", "compose", "apply_map"]
+__all__ = ["Table", "apply_map", "compose", "load_table", "parse_map", "table_names"]
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import shared_file
 
 import arnorm
-from conftest import shared_file
 
 
 def test_seed_first_lines_under_search(seed_text: str) -> None:

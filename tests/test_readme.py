@@ -12,7 +12,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_ci_runs_the_readme_test_command() -> None:
-    blocks = re.findall(r"```sh\n(.*?)\n```", README, flags=re.S)
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, flags=re.DOTALL)
     test_command = next(b for b in blocks if "pytest" in b)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test_command.strip() in ci.splitlines()

@@ -119,9 +119,8 @@ def test_every_arabic_mark_is_in_a_diacritic_class_or_deliberately_kept() -> Non
     kept = set()
     for cp in arabic_code_points():
         ch = chr(cp)
-        if unicodedata.category(ch) == "Mn" and cp < 0xFB50:
-            if stage(ch) != "":
-                kept.add(cp)
+        if unicodedata.category(ch) == "Mn" and cp < 0xFB50 and stage(ch) != "":
+            kept.add(cp)
     assert kept == set(), [hex(c) for c in sorted(kept)]
     # Symbols of the Quranic text that are not marks stay.
     for ch in "\u06dd\u06de\u06e9":

@@ -23,8 +23,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .._fastmap import LARGE_INPUT
-from .._fastmap import _np
+from .._fastmap import LARGE_INPUT, _np
 from ..pipeline import Pipeline
 from ..registry import register
 from ..stage import CharMap, FunctionStage, Stage
