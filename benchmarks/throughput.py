@@ -98,8 +98,8 @@ def main() -> None:
         round_trip = functools.partial(lambda t: t.encode().decode(), text)
         rows.append((corpus, "utf-8 encode+decode", mb / best_seconds(round_trip, args.repeat)))
     width = max(len(r[1]) for r in rows)
-    for corpus in corpora:
-        print(f"\n## {corpus} ({len(corpora[corpus].encode()) / 1e6:.1f} MB)")
+    for corpus, text in corpora.items():
+        print(f"\n## {corpus} ({len(text.encode()) / 1e6:.1f} MB)")
         search = next(v for c, n, v in rows if c == corpus and n == "arnorm search")
         print(f"{'':{width}}  {'MB/s':>8}  search/this")
         for c, name, value in rows:

@@ -119,3 +119,12 @@ def test_explain_names_what_changed() -> None:
     assert "U+0640 ARABIC TATWEEL x3" in steps[0].changes[0].describe()
     assert steps[1].after == "احمد ٢"
     assert steps[-1].after == arnorm.Pipeline(["tatweel", "alef", "digits"])("أحمـــد ٢")
+
+
+def test_pipeline_works_in_worker_processes() -> None:
+    import multiprocessing
+
+    pipe = arnorm.preset("search")
+    texts = ["أَخْبَارٌ", "ﻻ ﷲ", "٢٦ مايو"] * 4
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        assert pool.map(pipe, texts) == [pipe(t) for t in texts]
