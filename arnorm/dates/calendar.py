@@ -1,0 +1,186 @@
+"""Calendar arithmetic for date recognition: validity, Hijri conversion, relative days.
+
+Hijri dates are converted with the Umm al-Qura calendar of the maintained
+``hijridate`` package, which covers 1343-1500 AH (1924-08-01 to 2077-11-16
+CE).  Outside that range a Hijri date cannot be checked beyond ``month <= 12``
+and ``day <= 30`` and has no Gregorian equivalent: :func:`hijri_to_gregorian`
+raises :class:`HijriRangeError` and the matcher reports the date without a
+Gregorian ``date``.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import datetime
+from typing import Literal
+
+from hijridate import Gregorian, Hijri
+
+from ..errors import ArnormError
+
+__all__ = [
+    "HIJRI_MAX_YEAR",
+    "HIJRI_MIN_YEAR",
+    "HijriRangeError",
+    "add_months",
+    "gregorian_to_hijri",
+    "hijri_to_gregorian",
+    "is_valid",
+    "month_length",
+    "nth_weekday",
+    "to_gregorian",
+    "weekday_from",
+]
+
+HIJRI_MIN_YEAR = 1343
+HIJRI_MAX_YEAR = 1500
+#: Gregorian years accepted as written years (a wider range is read as noise).
+GREGORIAN_MIN_YEAR = 1000
+GREGORIAN_MAX_YEAR = 2999
+
+CalendarName = Literal["gregorian", "hijri"]
+
+
+class HijriRangeError(ArnormError):
+    """A Hijri date outside the Umm al-Qura range of ``hijridate`` (1343-1500 AH).
+
+    Attributes:
+        year: the Hijri year asked for.
+    """
+
+    def __init__(self, year: int) -> None:
+        self.year = year
+        super().__init__(
+            f"Hijri year {year} is outside the Umm al-Qura range {HIJRI_MIN_YEAR}-{HIJRI_MAX_YEAR} AH "
+            "(1924-2077 CE) supported by hijridate"
+        )
+
+
+def in_hijri_range(year: int) -> bool:
+    """True if ``year`` AH can be converted."""
+    return HIJRI_MIN_YEAR <= year <= HIJRI_MAX_YEAR
+
+
+def month_length(cal: CalendarName, year: int, month: int) -> int:
+    """Days in ``month`` of ``year``; 30 for Hijri months outside the convertible range.
+
+    Raises:
+        ValueError: if ``month`` is not 1-12.
+    """
+    if not 1 <= month <= 12:
+        raise ValueError(f"month must be 1-12, got {month}")
+    if cal == "gregorian":
+        return _stdcal.monthrange(year, month)[1]
+    if not in_hijri_range(year):
+        return 30
+    return int(Hijri(year, month, 1).month_length())
+
+
+def is_valid(cal: CalendarName, year: int, month: int, day: int) -> bool:
+    """True if the date exists (Hijri outside the table range: day <= 30)."""
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if cal == "gregorian" and not 1 <= year <= 9999:
+        return False
+    if cal == "hijri" and year < 1:
+        return False
+    return day <= month_length(cal, year, month)
+
+
+def hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date:
+    """The Gregorian date of a Hijri date (Umm al-Qura).
+
+    Raises:
+        HijriRangeError: outside 1343-1500 AH.
+        ValueError: if the date does not exist.
+    """
+    if not in_hijri_range(year):
+        raise HijriRangeError(year)
+    g = Hijri(year, month, day, validate=True).to_gregorian()
+    return datetime.date(g.year, g.month, g.day)
+
+
+def gregorian_to_hijri(date: datetime.date) -> tuple[int, int, int]:
+    """The Umm al-Qura Hijri date ``(year, month, day)`` of a Gregorian date.
+
+    Raises:
+        HijriRangeError: outside 1924-08-01 .. 2077-11-16.
+    """
+    try:
+        h = Gregorian(date.year, date.month, date.day).to_hijri()
+    except OverflowError:
+        raise HijriRangeError(HIJRI_MIN_YEAR - 1 if date.year < 1924 else HIJRI_MAX_YEAR + 1) from None
+    return h.year, h.month, h.day
+
+
+def to_gregorian(cal: CalendarName, year: int, month: int, day: int) -> datetime.date:
+    """The Gregorian date of a valid date in ``cal``.
+
+    Raises:
+        HijriRangeError: a Hijri date outside the convertible range.
+        ValueError: the date does not exist.
+    """
+    if cal == "gregorian":
+        return datetime.date(year, month, day)
+    return hijri_to_gregorian(year, month, day)
+
+
+def add_months(year: int, month: int, count: int) -> tuple[int, int]:
+    """``(year, month)`` moved by ``count`` months (same in both calendars: 12 a year)."""
+    index = year * 12 + (month - 1) + count
+    return index // 12, index % 12 + 1
+
+
+def weekday_from(ref: datetime.date, weekday: int, how: str) -> datetime.date:
+    """The date with ``weekday`` (0 = Monday) relative to ``ref``.
+
+    ``how``: ``"nearest"`` (the closest, ties to the future; ``ref`` itself
+    if it has that weekday), ``"on_or_after"``, ``"after"`` (strictly),
+    ``"before"`` (strictly), ``"after_next"`` (a week after ``"after"``),
+    ``"before_last"`` (a week before ``"before"``).
+    """
+    ahead = (weekday - ref.weekday()) % 7
+    if how == "on_or_after":
+        return ref + datetime.timedelta(days=ahead)
+    if how == "nearest":
+        back = (ref.weekday() - weekday) % 7
+        return ref + datetime.timedelta(days=ahead) if ahead <= back else ref - datetime.timedelta(days=back)
+    after = ref + datetime.timedelta(days=ahead or 7)
+    back = (ref.weekday() - weekday) % 7 or 7
+    before = ref - datetime.timedelta(days=back)
+    if how == "after":
+        return after
+    if how == "after_next":
+        return after + datetime.timedelta(days=7)
+    if how == "before":
+        return before
+    if how == "before_last":
+        return before - datetime.timedelta(days=7)
+    raise ValueError(f"unknown weekday rule {how!r}")
+
+
+def nth_weekday(
+    cal: CalendarName, year: int, month: int, n: int, weekday: int | None
+) -> datetime.date | None:
+    """The ``n``-th (``-1`` = last) ``weekday`` of a month, or its ``n``-th day if ``weekday`` is None.
+
+    Returns None if there is no such day (a fifth Monday that does not
+    exist, a month beyond the Hijri range).
+    """
+    try:
+        length = month_length(cal, year, month)
+        if cal == "hijri" and not in_hijri_range(year):
+            return None
+        if weekday is None:
+            day = length if n == -1 else n
+            if not 1 <= day <= length:
+                return None
+            return to_gregorian(cal, year, month, day)
+        first = to_gregorian(cal, year, month, 1)
+    except (ValueError, OverflowError, ArnormError):
+        return None
+    days = [first + datetime.timedelta(days=i) for i in range(length)]
+    hits = [d for d in days if d.weekday() == weekday]
+    if n == -1:
+        return hits[-1]
+    return hits[n - 1] if 1 <= n <= len(hits) else None

@@ -1,0 +1,325 @@
+"""The date lexicon: words of ``arnorm/data/dates.json`` and the token pattern built from them.
+
+Every word form in the data file is *folded* (diacritics and tatweel removed,
+alef/hamza forms to bare alef, alef maqsura and Persian ye to ya, ta marbuta
+to ha, whitespace runs to one space) and filed under its folded key with one
+or more *readings* (kind, value): ``("gm", 5)`` is the Gregorian month May,
+``("wd", 6)`` Sunday, ``("rel", -1)`` yesterday, and so on.  A form can have
+several readings (``يوم`` is both the keyword "day" and a unit of one day);
+the grammar in :mod:`arnorm.dates.find` picks the one that fits.
+
+The token pattern matches the forms in the *original* text, so offsets need
+no mapping: each letter becomes a character class of its variants and an
+optional run of diacritics/tatweel may follow every letter.  The forms are
+compiled as a trie (shared prefixes factored out), which keeps the pattern
+fast on long lines.  Everything is built lazily, once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import regex
+
+from ..errors import ArnormError
+
+__all__ = [
+    "DIGITS",
+    "MONTH_SYSTEMS",
+    "Lexicon",
+    "fold",
+    "lexicon",
+    "to_int",
+]
+
+#: Every digit the matcher reads: ASCII, Arabic-Indic, Extended Arabic-Indic.
+DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+
+#: The Gregorian month naming systems in the data, in the order they are listed.
+MONTH_SYSTEMS = ("egyptian", "levantine", "maghrebi", "moroccan", "mauritanian")
+
+# Marks that may appear inside a word without changing it: harakat and other
+# combining marks of the Arabic block, superscript alef, tatweel, Quranic marks.
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+_MARK_RUN = f"[{_MARKS}]*"
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u0623": "\u0627",  # alef with hamza above
+        "\u0625": "\u0627",  # alef with hamza below
+        "\u0622": "\u0627",  # alef with madda
+        "\u0671": "\u0627",  # alef wasla
+        "\u0649": "\u064a",  # alef maqsura
+        "\u06cc": "\u064a",  # Farsi yeh
+        "\u0629": "\u0647",  # ta marbuta
+        "\u06a9": "\u0643",  # keheh
+    }
+)
+_DELETE = regex.compile(f"[{_MARKS}]")
+_SPACES = regex.compile(r"[\s\u200c\u200f\u200e]+")
+_DIGIT_VALUE = str.maketrans(
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+    "01234567890123456789",
+)
+
+# Character classes for the letters that fold together.
+_CLASSES = {
+    "\u0627": "[\u0627\u0623\u0625\u0622\u0671]",
+    "\u064a": "[\u064a\u0649\u06cc]",
+    "\u0643": "[\u0643\u06a9]",
+}
+_FINAL_HA = "[\u0647\u0629]"
+
+# Letters, marks and digits: what may not touch a word on either side.
+_WORD_CHAR = r"[\p{L}\p{M}\p{Nd}\u0640]"
+# One-letter proclitics (wa-, fa-, bi-, li-) that may be glued before a word of
+# three letters or more; they stay outside the match.
+_PROCLITICS = "\u0648\u0641\u0628\u0644"
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for lexicon lookup (see the module docstring).
+
+    >>> fold("أَيّار") == fold("ايار")
+    True
+    """
+    text = _DELETE.sub("", text).translate(_FOLD_TABLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def to_int(digits: str) -> int:
+    """The value of a run of digits in any of the three digit systems."""
+    return int(digits.translate(_DIGIT_VALUE))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded date lexicon.
+
+    Attributes:
+        readings: folded form -> tuple of ``(kind, value)`` readings.
+        month_names: ``(calendar_or_system, month) -> canonical form`` for
+            rendering; calendar keys are the Gregorian systems and ``"hijri"``.
+        weekday_names: weekday (0 = Monday) -> canonical form with the article.
+        sources: source id -> citation, from the data file.
+    """
+
+    readings: MappingProxyType[str, tuple[tuple[str, Any], ...]]
+    month_names: MappingProxyType[tuple[str, int], str]
+    weekday_names: MappingProxyType[int, str]
+    sources: MappingProxyType[str, str]
+
+    @functools.cached_property
+    def token_pattern(self) -> Any:
+        """The compiled token pattern (see :func:`_build_pattern`)."""
+        return _build_pattern(self.readings)
+
+    @functools.cached_property
+    def anchor_pattern(self) -> Any:
+        """A cheap pattern whose absence from a line proves no date is in it.
+
+        Every date contains a digit or one of the anchor words (month,
+        weekday, relative-day and ordinal words); this matches any of them
+        as a plain substring of the folded skeleton letters.
+        """
+        return _build_anchor_pattern(self.readings)
+
+
+def _add(table: dict[str, list[tuple[str, Any]]], forms: Iterable[str], reading: tuple[str, Any]) -> None:
+    for form in forms:
+        key = fold(form)
+        if not key:
+            raise ArnormError(f"dates lexicon: empty form for {reading!r}")
+        if reading not in table.setdefault(key, []):
+            table[key].append(reading)
+
+
+def _ordinals(data: dict[str, Any]) -> Iterator[tuple[int, list[str]]]:
+    """Ordinal day words 1-31 built from units, teens and tens."""
+    units = {int(k): v for k, v in data["forms"].items()}
+    one = data["compound_one"]
+    teen = data["teen_words"]
+    tens = {int(k): v for k, v in data["tens"].items()}
+    for n in range(1, 11):
+        yield n, units[n]
+    for n in range(11, 20):
+        heads = one if n == 11 else units[n - 10]
+        yield n, [f"{h} {t}" for h in heads for t in teen]
+    for ten, words in tens.items():
+        yield ten, words
+        for u in range(1, 10):
+            if ten + u > 31:
+                break
+            heads = one if u == 1 else units[u]
+            # "al-hadi wa-l-'ishrin" and the common unarticled "wa 'ishrin".
+            yield ten + u, [f"{h} و{w}" for h in heads for w in words] + [
+                f"{h} و{w[2:]}" for h in heads for w in words if w.startswith("ال")
+            ]
+
+
+def _cardinals(data: dict[str, Any]) -> Iterator[tuple[int, list[str]]]:
+    units = {int(k): v for k, v in data["units"].items()}
+    for n, forms in units.items():
+        yield n, forms
+    for n, forms in data["teens"].items():
+        yield int(n), forms
+    for n, forms in data["tens"].items():
+        ten = int(n)
+        yield ten, forms
+        for u in range(1, 10):
+            yield ten + u, [f"{h} و{w}" for h in units[u] for w in forms]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load ``arnorm/data/dates.json`` (cached).
+
+    Raises:
+        ArnormError: if the file is missing or malformed.
+    """
+    resource = resources.files("arnorm.data").joinpath("dates.json")
+    try:
+        doc = json.loads(resource.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ArnormError("dates lexicon: arnorm/data/dates.json is missing") from None
+    table: dict[str, list[tuple[str, Any]]] = {}
+    month_names: dict[tuple[str, int], str] = {}
+    sources = doc["sources"]
+    try:
+        for entry in doc["gregorian_months"]:
+            month = entry["month"]
+            for name in entry["names"]:
+                if name["source"] not in sources:
+                    raise ArnormError(f"dates lexicon: unknown source {name['source']!r}")
+                _add(table, [name["form"]], ("gm", month))
+                if name.get("canonical"):
+                    month_names[(name["system"], month)] = name["form"]
+        for entry in doc["hijri_months"]:
+            month = entry["month"]
+            for name in entry["names"]:
+                _add(table, [name["form"]], ("hm", month))
+                if name.get("canonical"):
+                    month_names[("hijri", month)] = name["form"]
+        weekday_names: dict[int, str] = {}
+        for entry in doc["weekdays"]:
+            day = entry["weekday"]
+            _add(table, entry["forms"], ("wd", day))
+            _add(table, entry["bare_forms"], ("wdb", day))
+            weekday_names[day] = entry["forms"][0]
+        for n, forms in _ordinals(doc["ordinal_units"]):
+            _add(table, forms, ("ord", n))
+        for n, forms in doc["nth_words"]["forms"].items():
+            _add(table, forms, ("nth", int(n)))
+        for n, forms in _cardinals(doc["cardinals"]):
+            _add(table, forms, ("card", n))
+        for n, forms in doc["relative_days"]["offsets"].items():
+            _add(table, forms, ("rel", int(n)))
+        for kind, forms in doc["modifiers"]["kinds"].items():
+            _add(table, forms, ("mod", kind))
+        for kind, forms in doc["keywords"]["words"].items():
+            _add(table, forms, ("kw", kind))
+        for part, forms in doc["month_parts"]["parts"].items():
+            _add(table, forms, ("part", part))
+        for era in ("hijri", "gregorian", "bce"):
+            _add(table, doc["era_markers"][era], ("era", era))
+        _add(table, doc["prefixes"]["words"], ("prefix", True))
+        _add(table, doc["time_words"]["words"], ("time", True))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ArnormError(f"dates lexicon: malformed arnorm/data/dates.json ({exc!r})") from None
+    for system in MONTH_SYSTEMS + ("hijri",):
+        missing = [m for m in range(1, 13) if (system, m) not in month_names]
+        if missing:
+            raise ArnormError(f"dates lexicon: no canonical {system} name for months {missing}")
+    return Lexicon(
+        readings=MappingProxyType({k: tuple(v) for k, v in table.items()}),
+        month_names=MappingProxyType(month_names),
+        weekday_names=MappingProxyType(weekday_names),
+        sources=MappingProxyType(dict(sources)),
+    )
+
+
+def _char_class(char: str, final: bool) -> str:
+    if char == " ":
+        return r"[ \t\u00a0\u2009\u202f]+"
+    if char == "\u0647" and final:
+        return _FINAL_HA
+    return _CLASSES.get(char) or regex.escape(char)
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching exactly the folded ``words`` (longest alternatives first)."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = True
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = []
+        for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+            child = node[char]
+            final = "" in child
+            branches.append(_char_class(char, final) + (_MARK_RUN if char != " " else "") + emit(child))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _depth(node: dict[str, Any]) -> int:
+    return max((1 + _depth(v) for k, v in node.items() if k), default=0)
+
+
+def _build_pattern(readings: MappingProxyType[str, tuple[tuple[str, Any], ...]]) -> Any:
+    """The token pattern: dates written with digits, then words of the lexicon.
+
+    Groups: ``time`` (a clock time, so that it is never read as a date),
+    ``ndate`` (two or three numbers joined by ``/``, ``-`` or ``.``), ``num``
+    (a run of digits), ``word`` (a lexicon form of three letters or more,
+    possibly after a one-letter proclitic), ``short`` (a shorter form, alone),
+    and ``era`` (``هـ``/``م`` glued to a year).
+    """
+    d = f"[{DIGITS}]"
+    long_words = [w for w in readings if len(w.replace(" ", "")) >= 3]
+    short_words = [w for w in readings if len(w.replace(" ", "")) < 3]
+    not_before = rf"(?<!{_WORD_CHAR})"
+    word_start = rf"(?:{not_before}|(?<=(?<!{_WORD_CHAR})[{_PROCLITICS}]))"
+    word_end = r"(?![\p{L}\p{M}\u0640])"
+    num_sep = r"[.,/:\-\u066b\u066c]"
+    pattern = "|".join(
+        [
+            rf"(?P<time>(?<!\p{{Nd}}){d}{{1,2}}:{d}{{1,2}}(?::{d}{{1,2}})?(?!\p{{Nd}}))",
+            (
+                rf"(?P<ndate>(?<!\p{{Nd}}|{num_sep}\p{{Nd}}){d}{{1,4}}(?P<sep>[/\-.]){d}{{1,2}}(?:(?P=sep){d}{{1,4}})?"
+                rf"(?!\p{{Nd}}|{num_sep}\p{{Nd}}))"
+            ),
+            rf"(?P<num>(?<!\p{{Nd}}|{num_sep}\p{{Nd}}){d}+(?!\p{{Nd}}|{num_sep}\p{{Nd}}))",
+            rf"(?P<word>{word_start}{_trie_pattern(long_words)}){word_end}",
+            rf"(?P<short>{not_before}{_trie_pattern(short_words)}){word_end}",
+            rf"(?<=\p{{Nd}})(?P<era>\u0647{_MARK_RUN}|\u0645){word_end}",
+        ]
+    )
+    return regex.compile(pattern, regex.V1)
+
+
+def _build_anchor_pattern(readings: MappingProxyType[str, tuple[tuple[str, Any], ...]]) -> Any:
+    anchor_kinds = {"gm", "hm", "wd", "wdb", "rel", "ord"}
+    anchor_keywords = {"days", "two_days", "weeks", "two_weeks"}
+    words = [
+        w
+        for w, rs in readings.items()
+        if any(k in anchor_kinds or (k == "kw" and v in anchor_keywords) for k, v in rs)
+    ]
+    return regex.compile(f"[{DIGITS}]|" + _trie_pattern(words), regex.V1)

@@ -1,0 +1,154 @@
+"""The result type of date recognition, :class:`DateMatch`, and its errors."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from ..errors import ArnormError
+
+__all__ = ["Calendar", "DateMatch", "DateRefError", "Issue", "Part", "Precision", "coerce_ref"]
+
+Calendar = Literal["gregorian", "hijri"]
+Precision = Literal["day", "month", "year"]
+Part = Literal["start", "middle", "end"]
+
+#: Why a recognised date has no Gregorian ``date``, or why it is doubtful:
+#:
+#: * ``needs_ref`` - relative (``أمس``, ``الأحد القادم``) or written without a
+#:   year, and no reference date was given;
+#: * ``hijri_out_of_range`` - a Hijri date outside 1343-1500 AH, the range of
+#:   the Umm al-Qura tables in ``hijridate`` (1924-2077 CE); the Hijri fields
+#:   are reported, ``date`` is None;
+#: * ``weekday_mismatch`` - the weekday written beside the date is not the
+#:   weekday of that date (the written date is kept).
+Issue = Literal["needs_ref", "hijri_out_of_range", "weekday_mismatch"]
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class DateRefError(ArnormError):
+    """A reference date that is neither a ``datetime.date`` nor an ISO date string.
+
+    Attributes:
+        value: the rejected value.
+    """
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(
+            f"reference date must be a datetime.date or an ISO 8601 date string such as "
+            f"'2021-09-01', not {value!r}"
+        )
+
+
+def coerce_ref(ref: datetime.date | str | None) -> datetime.date | None:
+    """``ref`` as a ``datetime.date``: a date, a datetime (its date), an ISO string, or None.
+
+    Raises:
+        DateRefError: for any other value or an unparsable string.
+    """
+    if ref is None or ref == "":
+        return None
+    if isinstance(ref, datetime.datetime):
+        return ref.date()
+    if isinstance(ref, datetime.date):
+        return ref
+    if isinstance(ref, str):
+        try:
+            return datetime.date.fromisoformat(ref.strip())
+        except ValueError:
+            raise DateRefError(ref) from None
+    raise DateRefError(ref)
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """One date recognised in a text.
+
+    Attributes:
+        start: offset of the first character of the match in the original text.
+        end: offset just past its last character (``text[start:end]`` is ``text``).
+        text: the matched text, exactly as written.
+        calendar: the calendar the date is written in.
+        precision: ``"day"``, ``"month"`` (``مايو ٢٠١٩``) or ``"year"`` (``عام ٢٠١٩``).
+        year: the year as written (in ``calendar``), None if not written.
+        month: the month as written (1-12, in ``calendar``), None if not written.
+        day: the day of the month as written, None if not written.
+        date: the Gregorian date, when the precision is a day and the date is
+            resolved (Hijri dates converted with the Umm al-Qura calendar);
+            None otherwise, with the reason in ``issues``.
+        resolved_year: the year (in ``calendar``) after resolution against
+            the reference date; equals ``year`` when one is written.
+        resolved_month: the month (in ``calendar``) after resolution.
+        weekday: the weekday written in the match (0 = Monday ... 6 = Sunday), if any.
+        relative: True if the date was computed from the reference date
+            (``أمس``, ``الأحد الماضي``, a date written without a year).
+        part: for ``مطلع``/``منتصف``/``أواخر`` + month: which part of the month.
+        issues: why ``date`` is missing or doubtful (see :data:`Issue`).
+    """
+
+    start: int
+    end: int
+    text: str
+    calendar: Calendar
+    precision: Precision
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    date: datetime.date | None = None
+    resolved_year: int | None = None
+    resolved_month: int | None = None
+    weekday: int | None = None
+    relative: bool = False
+    part: Part | None = None
+    issues: tuple[Issue, ...] = ()
+
+    @property
+    def resolved(self) -> bool:
+        """True when the match is fully understood at its precision (no issue blocks it)."""
+        if self.issues:
+            return False
+        if self.precision == "day":
+            return self.date is not None
+        return self.resolved_year is not None
+
+    def iso(self) -> str | None:
+        """The date in ISO 8601 at its precision (``2019-05-26``, ``2019-05``, ``2019``).
+
+        None when it is not resolved, and for Hijri months and years, which
+        have no Gregorian equivalent at that precision.
+        """
+        if not self.resolved:
+            return None
+        if self.precision == "day":
+            assert self.date is not None
+            return self.date.isoformat()
+        if self.calendar == "hijri":
+            return None
+        assert self.resolved_year is not None
+        if self.precision == "month":
+            return f"{self.resolved_year:04d}-{self.resolved_month:02d}"
+        return f"{self.resolved_year:04d}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dictionary of every field, plus ``iso``; dates as ISO strings."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "calendar": self.calendar,
+            "precision": self.precision,
+            "year": self.year,
+            "month": self.month,
+            "day": self.day,
+            "date": self.date.isoformat() if self.date else None,
+            "iso": self.iso(),
+            "resolved_year": self.resolved_year,
+            "resolved_month": self.resolved_month,
+            "weekday": WEEKDAY_NAMES[self.weekday] if self.weekday is not None else None,
+            "relative": self.relative,
+            "part": self.part,
+            "issues": list(self.issues),
+        }
