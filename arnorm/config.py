@@ -155,6 +155,8 @@ def loads_config(text: str, format: Format, *, source: str = "<string>") -> Pipe
         except tomllib.TOMLDecodeError as exc:
             found = _TOML_LINE.search(str(exc))
             line = int(found.group(1)) if found else None
+            if line is None and "at end of document" in str(exc):
+                line = text.count("\n") + 1
             raise ConfigError(source, f"invalid TOML: {exc}", line=line) from exc
     elif format == "json":
         try:
