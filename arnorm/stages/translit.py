@@ -1,0 +1,90 @@
+"""The ``translit`` stage: transliterate or romanize Arabic with a named scheme.
+
+``translit(scheme=buckwalter, ascii=false, marks=apostrophe, capitalize=none,
+construct=auto)``; the schemes are :data:`arnorm.translit.SCHEMES`:
+
+* lossless schemes (``buckwalter``, ``safe-buckwalter``, ``xml-buckwalter``,
+  ``hsb``, ``buckwalter-quranic``) are a :class:`~arnorm.stage.CharMap`, so a
+  pipeline fuses them with neighbouring character maps;
+* romanization standards (``ala-lc``, ``din-31635``, ``iso-233``,
+  ``ungegn``, ``bgn-pcgn``) and ``english`` (the name model) are a
+  :class:`~arnorm.stage.FunctionStage`.
+
+``capitalize`` and ``construct`` apply to the romanization standards only.
+
+**Idempotence.**  The stage changes script, so it is idempotent only because
+its output contains no character it would change again: every scheme writes
+Latin (and ASCII punctuation) for the Arabic it owns and leaves every other
+character as it is, so a second run finds nothing to do.  This holds for all
+lossless schemes and standards (checked by the tests); for ``english`` it
+holds as long as the name model writes no Arabic.  The stage is *not*
+reversible: use :func:`arnorm.translit.to_arabic` for that.
+
+It never adds or removes a line break and works line by line (the construct
+detection of the standards looks only at the next word on the same line).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..errors import StageOptionError
+from ..registry import register
+from ..stage import FunctionStage, Stage
+from ..translit import LOSSLESS_SCHEMES, transliterate
+from ..translit import _ascii_encoder as ascii_encoder
+from ..translit import _names_function as names_function
+from ..translit.romanize import romanize
+from ..translit.schemes import encoder
+
+#: Every scheme name (kept equal to ``arnorm.translit.SCHEMES`` by a test).
+SchemeName = Literal[
+    "buckwalter",
+    "safe-buckwalter",
+    "xml-buckwalter",
+    "hsb",
+    "buckwalter-quranic",
+    "ala-lc",
+    "din-31635",
+    "iso-233",
+    "ungegn",
+    "bgn-pcgn",
+    "english",
+]
+
+
+@register("translit", family="translit")
+def translit(
+    scheme: SchemeName = "buckwalter",
+    ascii: bool = False,
+    marks: Literal["apostrophe", "drop"] = "apostrophe",
+    capitalize: Literal["none", "first", "words"] = "none",
+    construct: Literal["auto", "never"] = "auto",
+) -> Stage:
+    """Transliterate Arabic with a scheme (Buckwalter family, ALA-LC, DIN 31635, ISO 233, UN, BGN/PCGN, english)."""
+    if scheme in LOSSLESS_SCHEMES or scheme == "english":
+        for option, value, default in (("capitalize", capitalize, "none"), ("construct", construct, "auto")):
+            if value != default:
+                raise StageOptionError(
+                    "translit", option, f"applies to the romanization standards only, not to {scheme!r}", value=value
+                )
+    if scheme in LOSSLESS_SCHEMES:
+        return ascii_encoder(scheme, marks) if ascii else encoder(scheme)
+    if scheme == "english":
+        names_function("transliterate_name")  # fail now, not on the first line
+        return FunctionStage(
+            name="translit",
+            func=transliterate,
+            kwargs=(("scheme", scheme), ("ascii", ascii), ("marks", marks)),
+        )
+    return FunctionStage(
+        name="translit",
+        func=romanize,
+        kwargs=(
+            ("standard_name", scheme),
+            ("capitalize", capitalize),
+            ("construct", construct),
+            ("ascii", ascii),
+            ("marks", marks),
+        ),
+    )

@@ -1,0 +1,220 @@
+"""Transliteration and romanization of Arabic: the public API of the family.
+
+Three kinds of scheme, one entry point, :func:`transliterate`:
+
+* **lossless, letter-exact** (:mod:`arnorm.translit.schemes`):
+  ``buckwalter``, ``safe-buckwalter``, ``xml-buckwalter``, ``hsb``,
+  ``buckwalter-quranic``.  One symbol per Arabic character; :func:`to_arabic`
+  reverses them exactly.
+* **romanization standards** for vocalized text
+  (:mod:`arnorm.translit.romanize`): ``ala-lc``, ``din-31635``, ``iso-233``
+  (ISO 233-2:1993), ``ungegn`` (UN 1972), ``bgn-pcgn``.  Rule-based, lossy.
+* ``english``: the personal-name model (:mod:`arnorm.translit.names`),
+  popular English spellings such as ``Mohammed``; applied to each run of
+  Arabic words.
+
+>>> from arnorm.translit import transliterate, to_arabic
+>>> transliterate("كِتَابٌ", scheme="buckwalter")
+'kitaAbN'
+>>> to_arabic("kitaAbN", scheme="buckwalter")
+'كِتَابٌ'
+>>> transliterate("الشَّمْسُ", scheme="din-31635")
+'aš-šams'
+>>> transliterate("الشَّمْسُ", scheme="din-31635", ascii=True)
+'as-sams'
+
+In every scheme, characters that are not Arabic pass through unchanged, and
+``ascii=True`` folds only the transliterated parts to ASCII (with
+``unidecode``; ʿayn and hamza signs become ``'`` or, with ``marks="drop"``,
+nothing).  For what survives a round trip through the lossless schemes, see
+:mod:`arnorm.translit.schemes`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Literal
+
+import regex
+
+from ..errors import ArnormError, UnknownSchemeError
+from ..stage import CharMap
+from . import romanize as _romanize
+from . import schemes as _schemes
+from .romanize import Marks, fold_ascii
+
+__all__ = [
+    "LOSSLESS_SCHEMES",
+    "ROMANIZATION_STANDARDS",
+    "SCHEMES",
+    "IrreversibleSchemeError",
+    "fold_ascii",
+    "name_variants",
+    "to_arabic",
+    "transliterate",
+    "transliterate_name",
+]
+
+Capitalize = Literal["none", "first", "words"]
+Construct = Literal["auto", "never"]
+Endings = Literal["pausal", "full"]
+
+#: Lossless schemes (reversible with :func:`to_arabic`): name -> description.
+LOSSLESS_SCHEMES = _schemes.LOSSLESS_SCHEMES
+#: Romanization standards: name -> description.
+ROMANIZATION_STANDARDS: Mapping[str, str] = MappingProxyType(
+    {name: std.description for name, std in _romanize.STANDARDS.items()}
+)
+#: Every scheme :func:`transliterate` takes: name -> one-line description.
+SCHEMES: Mapping[str, str] = MappingProxyType(
+    {
+        **LOSSLESS_SCHEMES,
+        **ROMANIZATION_STANDARDS,
+        "english": "popular English spelling of personal names (the name model; e.g. Mohammed)",
+    }
+)
+
+
+class IrreversibleSchemeError(UnknownSchemeError):
+    """:func:`to_arabic` was asked to reverse a scheme that loses information.
+
+    Attributes:
+        name: the scheme asked for.
+        choices: the reversible (lossless) schemes.
+    """
+
+    def __init__(self, name: str, choices: Mapping[str, str] | tuple[str, ...]) -> None:
+        super().__init__(name, choices)
+        ValueError.__init__(
+            self,
+            f"scheme {name!r} cannot be reversed (it loses information); "
+            f"reversible schemes: {', '.join(self.choices)}",
+        )
+
+
+@functools.cache
+def _ascii_encoder(scheme: str, marks: Marks) -> CharMap:
+    """A lossless scheme's encoder with its symbols folded to ASCII (lossy)."""
+    mapping = _schemes.encoder(scheme).mapping
+    return CharMap.from_mapping(
+        f"translit[{scheme},ascii]", {k: fold_ascii(v, marks) for k, v in mapping.items()}
+    )
+
+
+# -- the name model (another module; imported lazily) ------------------------
+def _names_function(attribute: str) -> Callable[..., object]:
+    try:
+        from . import names
+    except ImportError as exc:
+        raise ArnormError(
+            f"the name model (arnorm.translit.names) is not available: {exc}"
+        ) from exc
+    function = getattr(names, attribute, None)
+    if not callable(function):
+        raise ArnormError(f"the name model (arnorm.translit.names) has no {attribute}() yet")
+    return function  # type: ignore[no-any-return]
+
+
+def transliterate_name(name: str, scheme: str = "english") -> str:
+    """Transliterate a personal name with the name model (:mod:`arnorm.translit.names`)."""
+    return str(_names_function("transliterate_name")(name, scheme=scheme))
+
+
+def name_variants(name: str, k: int = 10) -> list[str]:
+    """The ``k`` most likely Latin spellings of a name (:mod:`arnorm.translit.names`)."""
+    return list(_names_function("name_variants")(name, k=k))  # type: ignore[call-overload]
+
+
+_ARABIC_WORD = r"[\u0621-\u063a\u0640-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+"
+#: A run of Arabic words separated by horizontal white space only.
+_ARABIC_RUN = regex.compile(f"{_ARABIC_WORD}(?:[ \\t\\u00a0]+{_ARABIC_WORD})*")
+
+
+def _english(text: str, *, ascii: bool, marks: Marks) -> str:
+    if not _ARABIC_RUN.search(text):
+        return text
+    convert = _names_function("transliterate_name")
+
+    def one(match: regex.Match[str]) -> str:
+        out = str(convert(match.group(), scheme="english"))
+        return fold_ascii(out, marks) if ascii else out
+
+    return "".join(_ARABIC_RUN.sub(one, line) for line in text.splitlines(keepends=True))
+
+
+# -- the entry points ----------------------------------------------------------
+def transliterate(
+    text: str,
+    scheme: str = "english",
+    *,
+    ascii: bool = False,
+    marks: Marks = "apostrophe",
+    capitalize: Capitalize | None = None,
+    construct: Construct | None = None,
+    endings: Endings | None = None,
+    vocalize: bool = True,
+) -> str:
+    """Transliterate the Arabic in ``text`` with ``scheme`` (see :data:`SCHEMES`).
+
+    Non-Arabic characters are left unchanged.  Text is processed line by line.
+
+    Args:
+        text: any text.
+        scheme: a name from :data:`SCHEMES`.
+        ascii: fold the transliterated parts to ASCII (:func:`fold_ascii`).
+        marks: with ``ascii``, ``"apostrophe"`` or ``"drop"`` for ʿayn/hamza.
+        capitalize, construct, endings, vocalize: options of the romanization
+            standards (see :func:`arnorm.translit.romanize.romanize`); giving
+            one of the first three for another scheme is an error.
+
+    Raises:
+        UnknownSchemeError: ``scheme`` is not in :data:`SCHEMES`.
+        ArnormError: a romanization option given for another scheme, or the
+            ``english`` scheme without the name model installed.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"transliterate takes str, not {type(text).__name__}")
+    if scheme not in SCHEMES:
+        raise UnknownSchemeError(scheme, SCHEMES)
+    if scheme not in ROMANIZATION_STANDARDS:
+        given = [n for n, v in (("capitalize", capitalize), ("construct", construct), ("endings", endings)) if v]
+        if given:
+            raise ArnormError(
+                f"option {given[0]!r} applies to the romanization standards only "
+                f"({', '.join(ROMANIZATION_STANDARDS)}), not to {scheme!r}"
+            )
+    if scheme in LOSSLESS_SCHEMES:
+        return (_ascii_encoder(scheme, marks) if ascii else _schemes.encoder(scheme))(text)
+    if scheme == "english":
+        return _english(text, ascii=ascii, marks=marks)
+    return _romanize.romanize(
+        text,
+        scheme,
+        capitalize=capitalize or "none",
+        construct=construct or "auto",
+        endings=endings or "pausal",
+        vocalize=vocalize,
+        ascii=ascii,
+        marks=marks,
+    )
+
+
+def to_arabic(text: str, scheme: str = "buckwalter") -> str:
+    """Turn text in a lossless scheme back into Arabic script.
+
+    Every symbol of the scheme is decoded, including Latin letters that were
+    never Arabic (see :mod:`arnorm.translit.schemes`).
+
+    Raises:
+        IrreversibleSchemeError: ``scheme`` is a romanization standard or ``english``.
+        UnknownSchemeError: ``scheme`` is not a scheme at all.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"to_arabic takes str, not {type(text).__name__}")
+    if scheme in LOSSLESS_SCHEMES:
+        return _schemes.decode(text, scheme)
+    if scheme in SCHEMES:
+        raise IrreversibleSchemeError(scheme, LOSSLESS_SCHEMES)
+    raise UnknownSchemeError(scheme, LOSSLESS_SCHEMES)

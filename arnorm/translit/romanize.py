@@ -1,0 +1,966 @@
+"""Romanization of vocalized Arabic under a named standard.
+
+Five standards, each a letter table (``arnorm/data/translit_romanize.json``)
+plus the rule switches of a :class:`Standard` below.  The facts come from
+``shared/data/romanization.md`` (the project's implementer's reference, which
+cites the transcriptions of the standards it was compiled from); the section
+of that file each standard follows is named here.
+
+==============  ==================================================  ==========
+standard        follows                                             reference
+==============  ==================================================  ==========
+``ala-lc``      ALA-LC Arabic romanization table (Library of        section 1
+                Congress; rules 1-25 of the 1997 transcription)
+``din-31635``   DIN 31635:2011, Arabic part                         section 2
+``iso-233``     ISO 233-2:1993, the simplified ISO 233 for          section 4
+                bibliographic use (strict ISO 233:1984 is not
+                implemented: its sukun and shadda signs could not
+                be verified)
+``ungegn``      UN 1972 system (amended Beirut system, UNGEGN       section 5
+                resolution II/8) for geographical names
+``bgn-pcgn``    BGN/PCGN 1956 (PCGN text revised 2019)              section 6
+==============  ==================================================  ==========
+
+What the engine does, word by word (a word is a run of Arabic letters and
+harakat; everything else passes through unchanged, except that the Arabic
+comma, semicolon and question mark become ``, ; ?``):
+
+* **Vowels**: fatha, kasra, damma -> a i u; fatha + alif, kasra + ya, damma +
+  waw -> ā ī ū; dagger alef -> ā; fatha + waw/ya -> aw/ay.
+* **Shadda** doubles the consonant, a digraph as a whole (ALA-LC
+  ``Kashshāf``).  Final kasra + ya + shadda (nisba) is ``-ī`` and medial
+  ``-īy-`` in ALA-LC, DIN 31635, UN and BGN/PCGN (``al-Miṣrīyah``); ALA-LC
+  writes damma + waw + shadda ``ūw`` (``qūwah``).
+* **Tanwin**: dropped, except that ALA-LC and DIN 31635 write fathatan
+  ``-an`` (ALA-LC ``ṭabʻan``, ``fajʼatan``), and ALA-LC writes ``-in``/``-an``
+  on defective nouns (``qāḍin``, ``maʻnan``).
+* **Case endings** (``endings="pausal"``, the default): the final short vowel
+  of a word is dropped, except on particles, pronouns, demonstratives and
+  separable prepositions (a word list in ``translit_words.json``) and on a
+  final pronoun ``-hu/-hi/-ha``; ``endings="full"`` writes every vowel.
+* **Tāʾ marbūṭa**: the pausal form of the table (ALA-LC, UN, BGN/PCGN ``-ah``;
+  DIN ``-a``; ISO ``-aẗ``), ``-t`` in construct.  Construct (iḍāfa) is
+  detected *heuristically*: a word ending in tāʾ marbūṭa, without the article
+  and without tanwin, followed on the same line by another Arabic word that
+  is not a particle (``Wizārat al-Tarbiyah``, ``Shabakat Shām``).  An
+  indefinite noun followed by its adjective (``madrasah kabīrah``) is
+  misread as a construct; pass ``construct="never"`` for personal names and
+  lists.
+* **The article**: ``al-`` (ALA-LC, ISO 233-2: never assimilated), assimilated
+  to sun letters in DIN 31635 (``aš-šams``) and UN/BGN-PCGN (``ash Shams``,
+  written with a space).  After the prefixes wa-, fa-, bi-, li-, ka- each
+  standard's own form: ALA-LC ``wa-al-``, ``bi-al-``, ``lil-``; ISO ``bi-al-``,
+  ``li-l-``; DIN ``wa-l-``, ``bi-š-`` (elision: DMG practice, which the
+  sources of DIN do not spell out); BGN/PCGN ``wa al``, ``bil``, ``liţ``.
+  Prefixes other than before the article are split only for wa-/fa- before a
+  hamza-initial word or a form II verb (``wa-sallam``): a heuristic.
+* **Hamza and ʿayn** signs per table; initial hamza (also after a prefix or
+  the article) is not written; initial madda alif is ``ā``.
+* **Allāh**: ``Allāh``, ``lillāh``, ``billāh``; ``ʻAbd Allāh`` also when written
+  as one word (``عبدالله``).
+* **Digraph ambiguity**: ALA-LC writes a prime (``Adʹham``), BGN/PCGN a middle
+  dot (``Ad·ham``, and ``Muntaza·h`` for a final consonantal ha after fatha).
+
+**Unvocalized input.**  The standards romanize vocalized text.  A word
+without any vowel sign is first looked up with
+:func:`arnorm.translit.names.vocalize` (the name lexicon), when that module is
+installed and ``vocalize=True``; a spelling is used only if its letters match
+the word's.  Otherwise the word is romanized from its consonants alone:
+no short vowels are invented, alif is ``ā`` (``a`` at the start), and waw and
+ya between consonants or at the end are read as ``ū``/``ī`` (so ``محمد`` gives
+``mḥmd`` and ``عمر`` gives ``ʻmr``, but ``سعيد`` gives ``sʻīd``).  A few
+function words and defective spellings are respelled from a word list
+(``هذا`` -> ``hādhā``).
+
+**Capitalization** (``capitalize``): ``"none"`` (lower case, but ``Allāh``),
+``"first"`` (the first word of each line) or ``"words"`` (every word, as for
+names and titles; the article stays lower case except at the start of a
+BGN/PCGN or UN name, ``Al Qāhirah``; ALA-LC keeps ``ibn``/``bint`` lower case
+inside a name).
+
+Known limits: verbs are treated like nouns (ALA-LC keeps verb endings);
+``wa-``/``bi-``/``li-`` before a bare noun are usually not split; nisba and
+construct detection are heuristics; the output is NFC.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+import warnings
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType, ModuleType
+from typing import Literal
+
+import regex
+from unidecode import unidecode
+
+from ..errors import ArnormError, UnknownSchemeError
+from ..tables import load_table
+
+__all__ = [
+    "STANDARDS",
+    "Standard",
+    "fold_ascii",
+    "romanize",
+    "romanize_word",
+    "standard",
+]
+
+Capitalize = Literal["none", "first", "words"]
+Construct = Literal["auto", "never"]
+Endings = Literal["pausal", "full"]
+Marks = Literal["apostrophe", "drop"]
+
+# -- code points -------------------------------------------------------------
+HAMZA = "\u0621"
+ALEF_MADDA = "\u0622"
+ALEF_HAMZA_ABOVE = "\u0623"
+WAW_HAMZA = "\u0624"
+ALEF_HAMZA_BELOW = "\u0625"
+YEH_HAMZA = "\u0626"
+ALEF = "\u0627"
+TEH_MARBUTA = "\u0629"
+LAM = "\u0644"
+HEH = "\u0647"
+WAW = "\u0648"
+ALEF_MAKSURA = "\u0649"
+YEH = "\u064a"
+ALEF_WASLA = "\u0671"
+SMALL_WAW = "\u06e5"
+SMALL_YEH = "\u06e6"
+FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
+FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
+MADDAH, HAMZA_ABOVE, HAMZA_BELOW = "\u0653", "\u0654", "\u0655"
+DAGGER_ALEF = "\u0670"
+TATWEEL = "\u0640"
+#: Quranic signs that mark the letter they sit on as silent.
+SILENT_MARKS = frozenset("\u06df\u06e0")
+
+_VOWEL = {FATHA: "a", DAMMA: "u", KASRA: "i"}
+_TANWIN = {FATHATAN: "a", DAMMATAN: "u", KASRATAN: "i"}
+_LONG = {"a": "\u0101", "i": "\u012b", "u": "\u016b"}
+_HAMZAS = frozenset((HAMZA, ALEF_HAMZA_ABOVE, WAW_HAMZA, ALEF_HAMZA_BELOW, YEH_HAMZA))
+_ALEFS = frozenset((ALEF, ALEF_WASLA))
+_VOWEL_LETTERS = frozenset((ALEF, WAW, YEH, ALEF_MAKSURA, ALEF_MADDA, ALEF_WASLA, SMALL_WAW, SMALL_YEH))
+#: Sun letters: the article's lam assimilates to them.
+SUN_LETTERS = frozenset("\u062a\u062b\u062f\u0630\u0631\u0632\u0633\u0634\u0635\u0636\u0637\u0638\u0644\u0646")
+#: Letters the engine always handles (vowel seats, hamza forms, tāʾ marbūṭa).
+_STRUCTURAL = frozenset(_HAMZAS | _VOWEL_LETTERS | {TEH_MARBUTA})
+#: Harakat and Quranic signs read (or dropped) as part of a word.
+_MARKS = (
+    "\u0640\u064b-\u0655\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed"
+)
+_MARK_CHARS = frozenset(
+    chr(cp)
+    for lo, hi in ((0x0640, 0x0640), (0x064B, 0x0655), (0x0670, 0x0670), (0x06D6, 0x06DC),
+                   (0x06DF, 0x06E4), (0x06E7, 0x06E8), (0x06EA, 0x06ED))
+    for cp in range(lo, hi + 1)
+)
+_DELETE_MARKS = {ord(c): None for c in _MARK_CHARS}
+_PUNCTUATION = str.maketrans({"\u060c": ",", "\u061b": ";", "\u061f": "?"})
+#: Signs the ASCII fold treats as ʿayn/hamza marks.
+_APOSTROPHES = frozenset("\u02bb\u02bc\u02be\u02bf\u2018\u2019")
+
+
+# -- standards ---------------------------------------------------------------
+ArticleForm = Literal["full", "elide", "contract"]
+
+
+@dataclass(frozen=True)
+class Standard:
+    """The rule switches of one romanization standard.
+
+    Attributes:
+        name: the scheme name (also the name of its letter table).
+        description: one line for listings.
+        assimilate: the article's l assimilates to sun letters (``aš-šams``).
+        article_sep: what joins the article to its noun (``"-"`` or ``" "``).
+        prefix_sep: what joins wa-, fa-, bi-, li-, ka- to the next element.
+        prefix_article: for each prefix letter, how prefix + article is
+            written: ``full`` (``wa-al-``), ``elide`` (``wa-l-``) or
+            ``contract`` (``lil-``, ``bil``).
+        capital_article: an initial article is capitalized in ``words`` mode
+            (``Al Qāhirah``).
+        tanwin_an: fathatan is written ``-an``.
+        defective_tanwin: ``-in``/``-an`` on defective nouns (``qāḍin``).
+        ta_construct: tāʾ marbūṭa in construct.
+        ta_after_alef: tāʾ marbūṭa in pause after ``ā``, if not the table's.
+        nisba: final ``-iyy`` is ``-ī`` and medial ``-īy-``.
+        uw: damma + waw + shadda is ``ūw``.
+        digraph_sep: written between two letters that would read as a
+            digraph (t+h, d+h, k+h, s+h, g+h).
+        final_ah_sep: written between fatha and a final consonantal ha.
+        ibn: ``بن`` is romanized like ``ابن``.
+        lower_in_names: words kept lower case inside a name in ``words`` mode.
+        sources: the references followed (for documentation).
+    """
+
+    name: str
+    description: str
+    assimilate: bool
+    article_sep: str
+    prefix_sep: str
+    prefix_article: Mapping[str, ArticleForm]
+    capital_article: bool = False
+    tanwin_an: bool = False
+    defective_tanwin: bool = False
+    ta_construct: str = "t"
+    ta_after_alef: str | None = None
+    nisba: bool = True
+    uw: bool = False
+    digraph_sep: str = ""
+    final_ah_sep: str = ""
+    ibn: bool = False
+    lower_in_names: frozenset[str] = frozenset()
+    sources: str = field(default="", compare=False)
+
+
+def _prefixes(**forms: ArticleForm) -> Mapping[str, ArticleForm]:
+    letters = {"w": WAW, "f": "\u0641", "b": "\u0628", "l": LAM, "k": "\u0643"}
+    return MappingProxyType({letters[k]: v for k, v in forms.items()})
+
+
+#: The standards by scheme name.
+STANDARDS: Mapping[str, Standard] = MappingProxyType(
+    {
+        s.name: s
+        for s in (
+            Standard(
+                name="ala-lc",
+                description="ALA-LC (Library of Congress) romanization of vocalized Arabic",
+                assimilate=False,
+                article_sep="-",
+                prefix_sep="-",
+                prefix_article=_prefixes(w="full", f="full", b="full", k="full", l="contract"),
+                tanwin_an=True,
+                defective_tanwin=True,
+                uw=True,
+                digraph_sep="\u02b9",
+                ibn=True,
+                lower_in_names=frozenset({"ibn", "bint"}),
+                sources="romanization.md section 1 (ALA-LC rules 1-25)",
+            ),
+            Standard(
+                name="din-31635",
+                description="DIN 31635:2011 romanization of vocalized Arabic (sun letters assimilated)",
+                assimilate=True,
+                article_sep="-",
+                prefix_sep="-",
+                prefix_article=_prefixes(w="elide", f="elide", b="elide", k="elide", l="elide"),
+                tanwin_an=True,
+                ta_after_alef="h",
+                sources="romanization.md section 2 (DIN 31635:2011)",
+            ),
+            Standard(
+                name="iso-233",
+                description="ISO 233-2:1993 simplified transliteration of vocalized Arabic",
+                assimilate=False,
+                article_sep="-",
+                prefix_sep="-",
+                prefix_article=_prefixes(w="full", f="full", b="full", k="full", l="elide"),
+                ta_construct="\u1e97",
+                nisba=False,
+                sources="romanization.md section 4 (ISO 233-2:1993 clauses 4.1.1-4.1.5)",
+            ),
+            Standard(
+                name="ungegn",
+                description="UN 1972 (UNGEGN) romanization of Arabic geographical names",
+                assimilate=True,
+                article_sep=" ",
+                prefix_sep=" ",
+                prefix_article=_prefixes(w="full", f="full", b="contract", k="full", l="contract"),
+                capital_article=True,
+                sources="romanization.md section 5 (UN 1972 system)",
+            ),
+            Standard(
+                name="bgn-pcgn",
+                description="BGN/PCGN 1956 romanization of Arabic geographical names",
+                assimilate=True,
+                article_sep=" ",
+                prefix_sep=" ",
+                prefix_article=_prefixes(w="full", f="full", b="contract", k="full", l="contract"),
+                capital_article=True,
+                digraph_sep="\u00b7",
+                final_ah_sep="\u00b7",
+                sources="romanization.md section 6 (BGN/PCGN 1956, PCGN 2019 text)",
+            ),
+        )
+    }
+)
+
+
+def standard(name: str) -> Standard:
+    """The :class:`Standard` called ``name``; raises :class:`UnknownSchemeError`."""
+    try:
+        return STANDARDS[name]
+    except KeyError:
+        raise UnknownSchemeError(name, STANDARDS) from None
+
+
+@functools.cache
+def _letters(name: str) -> Mapping[str, str]:
+    return load_table("translit_romanize", name).mapping
+
+
+@functools.cache
+def _word_lists() -> dict[str, object]:
+    text = resources.files("arnorm.data").joinpath("translit_words.json").read_text(encoding="utf-8")
+    out: dict[str, object] = {}
+    for entry in json.loads(text)["tables"]:
+        missing = {"name", "description", "source"} - entry.keys()
+        if missing:
+            raise ArnormError(f"translit_words.json: table lacks {', '.join(sorted(missing))}")
+        out[entry["name"]] = (
+            MappingProxyType(entry["map"]) if "map" in entry else frozenset(entry["words"])
+        )
+    return out
+
+
+def _irregular() -> Mapping[str, str]:
+    return _word_lists()["irregular_words"]  # type: ignore[return-value]
+
+
+def _keep_final() -> frozenset[str]:
+    return _word_lists()["keep_final_vowel"]  # type: ignore[return-value]
+
+
+def _not_construct_before() -> frozenset[str]:
+    return _word_lists()["not_construct_before"]  # type: ignore[return-value]
+
+
+@functools.cache
+def _word_pattern(name: str) -> regex.Pattern[str]:
+    letters = "".join(sorted((set(_letters(name)) | _STRUCTURAL) - {""}))
+    cls = regex.escape(letters)
+    return regex.compile(f"[{cls}][{cls}{_MARKS}]*")
+
+
+# -- the lexicon -------------------------------------------------------------
+@functools.cache
+def _lexicon() -> Callable[[str], str | None] | None:
+    """:func:`arnorm.translit.names.vocalize` if it is installed, else ``None``."""
+    try:
+        from .names import vocalize
+    except ImportError:
+        return None
+    if isinstance(vocalize, ModuleType):  # the package without its re-export yet
+        vocalize = getattr(vocalize, "vocalize", None)
+    if not callable(vocalize):
+        return None
+    try:
+        vocalize("\u0645\u062d\u0645\u062f")  # loads the lexicon once
+    except (OSError, ValueError) as exc:
+        warnings.warn(
+            f"arnorm: the name lexicon could not be loaded ({exc}); unvocalized words are "
+            "romanized from their consonants",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        return None
+    return vocalize
+
+
+_FOLD = str.maketrans({ALEF_HAMZA_ABOVE: ALEF, ALEF_HAMZA_BELOW: ALEF, ALEF_MADDA: ALEF,
+                       ALEF_WASLA: ALEF, ALEF_MAKSURA: YEH, TEH_MARBUTA: HEH,
+                       WAW_HAMZA: WAW, YEH_HAMZA: YEH})
+
+
+def _skeleton(word: str) -> str:
+    """The letters of ``word`` without harakat, tatweel or Quranic signs."""
+    return word.translate(_DELETE_MARKS)
+
+
+def _lexicon_spelling(skeleton: str) -> str | None:
+    lookup = _lexicon()
+    if lookup is None:
+        return None
+    spelling = lookup(skeleton)
+    if not spelling:
+        return None
+    if _skeleton(unicodedata.normalize("NFC", spelling)).translate(_FOLD) != skeleton.translate(_FOLD):
+        return None
+    return spelling
+
+
+# -- parsing -----------------------------------------------------------------
+@dataclass(slots=True)
+class _Unit:
+    """One letter and the signs on it."""
+
+    letter: str
+    vowel: str = ""
+    tanwin: str = ""
+    shadda: bool = False
+    sukun: bool = False
+    dagger: bool = False
+    silent: bool = False
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.vowel or self.tanwin or self.sukun or self.dagger)
+
+
+def _parse(word: str) -> list[_Unit]:
+    units: list[_Unit] = []
+    for ch in unicodedata.normalize("NFC", word):
+        if ch == TATWEEL:
+            continue
+        if ch in _VOWEL:
+            if units:
+                units[-1].vowel = _VOWEL[ch]
+        elif ch in _TANWIN:
+            if units:
+                units[-1].tanwin = _TANWIN[ch]
+        elif ch == SHADDA:
+            if units:
+                units[-1].shadda = True
+        elif ch == SUKUN:
+            if units:
+                units[-1].sukun = True
+        elif ch == DAGGER_ALEF:
+            if units:
+                units[-1].dagger = True
+        elif ch in (HAMZA_ABOVE, HAMZA_BELOW):
+            last = units[-1] if units else None
+            if last is not None and not last.marked and last.letter in (ALEF, WAW, YEH, ALEF_MAKSURA):
+                if last.letter == ALEF:
+                    last.letter = ALEF_HAMZA_ABOVE if ch == HAMZA_ABOVE else ALEF_HAMZA_BELOW
+                else:
+                    last.letter = WAW_HAMZA if last.letter == WAW else YEH_HAMZA
+            else:
+                units.append(_Unit(HAMZA))
+        elif ch in SILENT_MARKS:
+            if units:
+                units[-1].silent = True
+        elif ch == MADDAH:
+            if units and units[-1].letter == ALEF:
+                units[-1].letter = ALEF_MADDA
+        elif ch in _MARK_CHARS:
+            continue  # other Quranic signs: annotations, not sounds
+        elif ch == SMALL_WAW:
+            units.append(_Unit(WAW))
+        elif ch == SMALL_YEH:
+            units.append(_Unit(YEH))
+        else:
+            units.append(_Unit(ch))
+    return units
+
+
+def _letters_of(units: list[_Unit]) -> str:
+    return "".join(u.letter for u in units)
+
+
+# -- rendering ---------------------------------------------------------------
+@dataclass(slots=True)
+class _Piece:
+    """The Latin of one unit: a consonant and the vowel after it."""
+
+    cons: str
+    vowel: str = ""
+    short: bool = False  # vowel comes from a short-vowel or tanwin sign
+    tanwin: str = ""
+    letter: str = ""
+    nisba: bool = False  # the y of a medial -īy-, dropped again if the word ends there
+
+
+def _render(
+    units: list[_Unit], std: Standard, *, vocalized: bool, construct: bool, endings: Endings,
+    keep_final: bool,
+) -> str:
+    table = _letters(std.name)
+    hamza = table.get(HAMZA, "")
+    out: list[_Piece] = []
+    n = len(units)
+
+    def lengthen(long: str) -> None:
+        if out:
+            out[-1].vowel, out[-1].short = long, False
+        else:
+            out.append(_Piece("", long))
+
+    def vowel_of(u: _Unit) -> _Piece:
+        piece = _Piece("", letter=u.letter)
+        if u.tanwin:
+            piece.vowel, piece.short, piece.tanwin = u.tanwin, True, u.tanwin
+        elif u.dagger:
+            piece.vowel = _LONG["a"]
+        elif u.vowel:
+            piece.vowel, piece.short = u.vowel, True
+        return piece
+
+    for k, u in enumerate(units):
+        if u.silent:
+            continue
+        prev = units[k - 1] if k else None
+        nxt = units[k + 1] if k + 1 < n else None
+        letter = u.letter
+        last = k == n - 1
+        unknown_prev = prev is not None and not prev.marked and not prev.shadda
+        if letter in _ALEFS:
+            if k == 0:
+                piece = vowel_of(u)
+                if not piece.vowel:
+                    piece.vowel = "i" if letter == ALEF_WASLA else "a"
+                out.append(piece)
+            elif letter == ALEF_WASLA or prev is None:
+                continue
+            elif prev.tanwin == "a":
+                continue  # the seat of fathatan
+            elif last and prev.letter == WAW and out and out[-1].vowel != "a":
+                continue  # orthographic alif after plural -ū (faʻalū)
+            elif prev.vowel in ("i", "u") and not prev.dagger:
+                continue  # silent seat (miʼah)
+            else:
+                lengthen(_LONG["a"])
+        elif letter == ALEF_MADDA:
+            out.append(_Piece("" if k == 0 else hamza, _LONG["a"], letter=letter))
+        elif letter in _HAMZAS:
+            piece = vowel_of(u)
+            piece.cons = "" if k == 0 else hamza * (2 if u.shadda else 1)
+            if not piece.vowel and not u.sukun:
+                if letter == ALEF_HAMZA_BELOW:
+                    piece.vowel, piece.short = "i", True
+                elif letter == ALEF_HAMZA_ABOVE and k == 0:
+                    piece.vowel, piece.short = "a", True
+            out.append(piece)
+        elif letter in (WAW, YEH):
+            own = "u" if letter == WAW else "i"
+            cons = table[letter]
+            if k and prev is not None and prev.vowel == own and not u.vowel and not u.tanwin:
+                # a long vowel, possibly doubled: ū, ūw, ī, īy
+                lengthen(_LONG[own])
+                if u.shadda and (std.uw if letter == WAW else std.nisba):
+                    if not (last and letter == YEH):
+                        out.append(_Piece(cons, letter=letter))
+                elif u.shadda:
+                    out[-1].vowel = own
+                    out.append(_Piece(cons * 2, letter=letter))
+                continue
+            if (
+                k
+                and prev is not None
+                and prev.vowel == own
+                and u.shadda
+                and (std.uw if letter == WAW else std.nisba)
+            ):
+                lengthen(_LONG[own])  # ـِيَّة -> īyah, ـُوَّة -> ūwah
+                piece = vowel_of(u)
+                piece.cons = cons
+                piece.nisba = letter == YEH
+                out.append(piece)
+                continue
+            if u.dagger and not u.vowel:
+                lengthen(_LONG["a"])  # Uthmani ṣalāh written with waw + dagger alef
+                continue
+            if k and not u.marked and not u.shadda and unknown_prev and prev is not None \
+                    and prev.letter not in _VOWEL_LETTERS and prev.letter != TEH_MARBUTA \
+                    and (nxt is None or nxt.letter not in _VOWEL_LETTERS):
+                out.append(_Piece("", _LONG[own], letter=letter))  # unvocalized: read as long vowel
+                continue
+            piece = vowel_of(u)
+            piece.cons = cons * (2 if u.shadda else 1)
+            out.append(piece)
+        elif letter == ALEF_MAKSURA:
+            if prev is not None and prev.vowel == "i":
+                lengthen(_LONG["i"])
+            elif prev is not None and prev.tanwin == "a" and std.defective_tanwin:
+                out[-1].vowel, out[-1].short, out[-1].tanwin = "an", False, ""
+            else:
+                lengthen(table.get(ALEF_MAKSURA, _LONG["a"]))
+        elif letter == TEH_MARBUTA:
+            if out and not out[-1].vowel and (prev is None or prev.letter not in _ALEFS):
+                out[-1].vowel = "a"
+            piece = vowel_of(u)
+            piece.cons = "\0"  # decided below
+            out.append(piece)
+        else:
+            piece = vowel_of(u)
+            latin = table.get(letter, letter)
+            piece.cons = latin * (2 if u.shadda else 1)
+            piece.letter = letter
+            out.append(piece)
+
+    if not out:
+        return ""
+    # pausal form and tāʾ marbūṭa
+    final = out[-1]
+    if endings == "pausal" and final.short and not keep_final:
+        if final.tanwin == "a" and std.tanwin_an:
+            final.vowel, final.short = "an", False
+        elif final.tanwin == "i" and std.defective_tanwin and len(out) > 1 and out[-2].vowel == _LONG["a"]:
+            final.vowel, final.short = "in", False
+        elif not (final.letter == HEH and len(out) > 1 and final.tanwin == ""):
+            final.vowel, final.short, final.tanwin = "", False, ""
+            if final.nisba:
+                out.pop()  # al-Miṣrī, not al-Miṣrīy
+    for piece in out:
+        if piece.tanwin and piece.vowel in ("a", "i", "u"):
+            piece.vowel += "n"
+    for i, piece in enumerate(out):
+        if piece.cons != "\0":
+            continue
+        if piece.vowel or i < len(out) - 1:
+            piece.cons = "t"
+        elif construct:
+            piece.cons = std.ta_construct
+        elif i and out[i - 1].vowel == _LONG["a"] and std.ta_after_alef is not None:
+            piece.cons = std.ta_after_alef
+        else:
+            piece.cons = table.get(TEH_MARBUTA, "h")
+    # join, separating false digraphs
+    parts: list[str] = []
+    for i, piece in enumerate(out):
+        if (
+            std.digraph_sep
+            and i
+            and not out[i - 1].vowel
+            and out[i - 1].cons[-1:].lower() in ("t", "d", "k", "s", "g")
+            and piece.cons[:1].lower() == "h"
+        ):
+            parts.append(std.digraph_sep)
+        if (
+            std.final_ah_sep
+            and i == len(out) - 1
+            and i
+            and piece.letter == HEH
+            and piece.cons == "h"
+            and not piece.vowel
+            and out[i - 1].vowel == "a"
+        ):
+            parts.append(std.final_ah_sep)
+        parts.append(piece.cons + piece.vowel)
+    return "".join(parts)
+
+
+# -- segmentation ------------------------------------------------------------
+def _is_article(units: list[_Unit], j: int) -> bool:
+    """``units[j:]`` starts with the article ال / ٱل followed by two letters or more."""
+    return (
+        len(units) - j >= 4
+        and units[j].letter in _ALEFS
+        and units[j].vowel in ("", "a")
+        and not units[j].tanwin
+        and units[j + 1].letter == LAM
+        and not units[j + 1].shadda
+        and not units[j + 1].vowel
+        and not units[j + 1].tanwin
+        and _letters_of(units[j:]) not in _irregular()
+    )
+
+
+def _is_allah(units: list[_Unit], j: int) -> bool:
+    rest = _letters_of(units[j:])
+    return rest in ("\u0627\u0644\u0644\u0647", "\u0671\u0644\u0644\u0647")
+
+
+def _conjunction_before_bare_word(units: list[_Unit], vocalized: bool) -> bool:
+    """Heuristic: wa-/fa- before a word that is not the article (vocalized text only)."""
+    if not vocalized or len(units) < 4 or units[0].vowel != "a" or units[0].shadda:
+        return False
+    second, third = units[1], units[2]
+    if second.letter in _HAMZAS or second.letter == ALEF_MADDA:
+        return True  # wa-inna, fa-idhā
+    # form II verb after the conjunction: wa-sallam, fa-qaddama
+    return bool(second.vowel) and not second.shadda and third.shadda and third.letter not in _VOWEL_LETTERS
+
+
+def _has_conjunction(units: list[_Unit], vocalized: bool) -> bool:
+    """``units`` start with the conjunction wa-/fa- (before the article, li-, Allāh, ...)."""
+    if len(units) <= 2 or units[0].letter not in (WAW, "\u0641") or units[0].shadda:
+        return False
+    if units[0].vowel not in ("", "a"):
+        return False
+    return (
+        _is_article(units, 1)
+        or _is_allah(units, 1)
+        or (units[1].letter in ("\u0628", "\u0643", LAM) and (_is_article(units, 2) or _is_allah(units, 2)))
+        or (units[1].letter == LAM and units[2].letter == LAM and len(units) >= 5 and not units[1].shadda)
+        or _conjunction_before_bare_word(units, vocalized)
+    )
+
+
+def _prefix_latin(u: _Unit, std: Standard) -> str:
+    cons = _letters(std.name).get(u.letter, u.letter)
+    default = "i" if u.letter in ("\u0628", LAM) else "a"
+    return cons + (u.vowel or default)
+
+
+def _capital(text: str) -> str:
+    for i, ch in enumerate(text):
+        if ch.isalpha() and ch not in _APOSTROPHES and not unicodedata.category(ch).startswith("Lm"):
+            return text[:i] + ch.upper() + text[i + 1:]
+    return text
+
+
+@functools.lru_cache(maxsize=65536)
+def romanize_word(
+    word: str,
+    name: str = "ala-lc",
+    *,
+    construct: bool = False,
+    endings: Endings = "pausal",
+    capitalize: bool = False,
+    initial: bool = True,
+    vocalize: bool = True,
+) -> str:
+    """Romanize one Arabic word (letters and harakat only) under standard ``name``.
+
+    Args:
+        construct: the word is the first term of a construct (tāʾ marbūṭa -> t).
+        endings: ``"pausal"`` drops final case vowels; ``"full"`` keeps them.
+        capitalize: capitalize the word (a name or title word).
+        initial: the word starts its line (for BGN/PCGN and UN ``Al``).
+        vocalize: look unvocalized words up in the name lexicon.
+    """
+    std = standard(name)
+    units = _parse(word)
+    vocalized = any(u.marked for u in units)
+    if not vocalized and vocalize:
+        spelling = _lexicon_spelling(_letters_of(units))
+        if spelling is not None:
+            units = _parse(spelling)
+            vocalized = any(u.marked for u in units)
+    skeleton = _letters_of(units)
+    # ʻAbd + divine name written as one word
+    if len(units) >= 6 and skeleton.startswith("\u0639\u0628\u062f") and _is_article(units, 3):
+        head = _romanize_units(units[:3], std, vocalized, False, endings, capitalize, initial, True)
+        tail = _romanize_units(units[3:], std, vocalized, construct, endings, capitalize, False, vocalize)
+        return head + " " + tail
+    return _romanize_units(units, std, vocalized, construct, endings, capitalize, initial, vocalize)
+
+
+def _romanize_units(
+    units: list[_Unit], std: Standard, vocalized: bool, construct: bool, endings: Endings,
+    capitalize: bool, initial: bool, vocalize: bool,
+) -> str:
+    irregular = _irregular()
+    prefixes: list[_Unit] = []
+    i = 0
+    # wa-/fa- then bi-/ka-/li- before the article (or Allāh)
+    if _has_conjunction(units, vocalized):
+        prefixes.append(units[0])
+        i = 1
+    if len(units) - i > 2 and units[i].letter in ("\u0628", "\u0643", LAM) and units[i].vowel in ("", "a", "i") \
+            and not units[i].shadda and (_is_article(units, i + 1) or _is_allah(units, i + 1)):
+        prefixes.append(units[i])
+        i += 1
+    article = False
+    rest = units[i:]
+    rest_letters = _letters_of(rest)
+    if rest_letters == "\u0644\u0644\u0647" and not (prefixes and prefixes[-1].letter == LAM):
+        return _join_allah([*prefixes, rest[0]], std, capitalize, initial)  # lillāh (لله)
+    if _is_allah(rest, 0):
+        return _join_allah(prefixes, std, capitalize, initial)
+    if rest_letters in irregular:
+        rest = _parse(irregular[rest_letters])
+        vocalized = True
+    elif _is_article(rest, 0):
+        article = True
+        rest = rest[2:]
+    elif (
+        len(rest) >= 4
+        and rest[0].letter == LAM
+        and rest[1].letter == LAM
+        and not rest[1].vowel
+        and not rest[1].shadda
+        and rest[0].vowel in ("", "i")
+    ):
+        # li + article with the alif dropped: لل
+        prefixes.append(rest[0])
+        article = True
+        rest = rest[2:]
+    if article and rest:
+        stem_letters = _letters_of(rest)
+        if not vocalized and vocalize and not any(u.marked for u in rest):
+            spelling = _lexicon_spelling(stem_letters)
+            if spelling is not None:
+                rest = _parse(spelling)
+                vocalized = True
+        elif stem_letters in irregular:
+            rest = _parse(irregular[stem_letters])
+        sun = rest[0].letter in SUN_LETTERS
+        rest = list(rest)
+        first = rest[0]
+        rest[0] = _Unit(first.letter, first.vowel, first.tanwin, False, first.sukun, first.dagger, first.silent)
+    else:
+        sun = False
+    stem_letters = _letters_of(rest)
+    keep = stem_letters in _keep_final() or len(rest) == 1
+    if std.ibn and stem_letters == "\u0628\u0646" and not prefixes and not article:
+        rest = _parse(irregular["\u0627\u0628\u0646"])
+    stem = _render(
+        rest, std, vocalized=vocalized, construct=construct and not article, endings=endings,
+        keep_final=keep,
+    )
+    # the article and prefixes
+    table = _letters(std.name)
+    head = ""
+    if article:
+        cons = table.get(rest[0].letter, "l") if (sun and std.assimilate) else "l"
+        # a digraph sun letter assimilates whole: ash-Sh
+        if prefixes:
+            *outer, last = prefixes
+            head = "".join(_prefix_latin(p, std) + std.prefix_sep for p in outer)
+            form = std.prefix_article.get(last.letter, "full")
+            latin = _prefix_latin(last, std)
+            if form == "contract":
+                head += latin + cons + std.article_sep
+            elif form == "elide":
+                head += latin + std.prefix_sep + cons + std.article_sep
+            else:
+                head += latin + std.prefix_sep + "a" + cons + std.article_sep
+        else:
+            head = "a" + cons + std.article_sep
+    elif prefixes:
+        head = "".join(_prefix_latin(p, std) + std.prefix_sep for p in prefixes)
+    if capitalize:
+        if not (stem in std.lower_in_names and not (initial and not head)):
+            stem = _capital(stem)
+        if head and initial and std.capital_article:
+            head = _capital(head)
+    return unicodedata.normalize("NFC", head + stem)
+
+
+def _join_allah(prefixes: list[_Unit], std: Standard, capitalize: bool, initial: bool) -> str:
+    """Allāh and its prefixed forms: Allāh, lillāh, billāh, wa-Allāh."""
+    allah = "All\u0101h"
+    if not prefixes:
+        return allah
+    *outer, last = prefixes
+    head = "".join(_prefix_latin(p, std) + std.prefix_sep for p in outer)
+    latin = _prefix_latin(last, std)
+    if last.letter in (LAM, "\u0628"):
+        word = latin[:-1] + "ill\u0101h"  # lillāh, billāh
+    else:
+        word = latin + std.prefix_sep + allah
+    out = head + word
+    return _capital(out) if capitalize and initial else out
+
+
+# -- ASCII folding -----------------------------------------------------------
+#: ʿayn and hamza signs of every scheme (incl. HSB's ʿayn ς), folded per ``marks``.
+_MARK_SIGNS = "\u02bb\u02bc\u02be\u02bf\u2018\u2019\u02c8\u02cc\u03c2"
+#: Separators that only disambiguate digraphs (ALA-LC prime, BGN/PCGN middle dot).
+_SEPARATORS = "\u02b9\u00b7"
+
+
+@functools.cache
+def _fold_table(marks: Marks) -> dict[int, str]:
+    sign = "'" if marks == "apostrophe" else ""
+    table = {ord(c): sign for c in _MARK_SIGNS}
+    table.update({ord(c): "" for c in _SEPARATORS})
+    return table
+
+
+def fold_ascii(text: str, marks: Marks = "apostrophe") -> str:
+    """Fold transliterated text to plain ASCII.
+
+    ʿayn and hamza signs (``ʿ ʾ ʻ ʼ ‘ ’ ˈ ˌ``, HSB ``ς``) become ``'`` (or
+    nothing with ``marks="drop"``); the ALA-LC prime and BGN/PCGN middle dot
+    are dropped; everything else goes through ``unidecode`` (``ā`` -> ``a``,
+    ``š`` -> ``s``, ``ḏ`` -> ``d``).
+
+    >>> fold_ascii("ʻAbd al-Raḥmān")
+    "'Abd al-Rahman"
+    >>> fold_ascii("ʻAbd al-Raḥmān", marks="drop")
+    'Abd al-Rahman'
+    """
+    if marks not in ("apostrophe", "drop"):
+        raise ArnormError(f"marks must be 'apostrophe' or 'drop', not {marks!r}")
+    if text.isascii():
+        return text
+    return unidecode(text.translate(_fold_table(marks)))
+
+
+# -- text --------------------------------------------------------------------
+_HORIZONTAL_SPACE = regex.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _line(
+    line: str, std: Standard, capitalize: Capitalize, construct: Construct, endings: Endings, vocalize: bool,
+    marks: Marks | None,
+) -> str:
+    pattern = _word_pattern(std.name)
+    matches = list(pattern.finditer(line))
+    if not matches:
+        return line.translate(_PUNCTUATION)
+    parts: list[str] = []
+    pos = 0
+    not_construct = _not_construct_before()
+    for idx, m in enumerate(matches):
+        parts.append(line[pos:m.start()].translate(_PUNCTUATION))
+        word = m.group()
+        is_construct = False
+        if construct == "auto" and idx + 1 < len(matches):
+            nxt = matches[idx + 1]
+            gap = line[m.end():nxt.start()]
+            skeleton = _skeleton(word)
+            if (
+                skeleton.endswith(TEH_MARBUTA)
+                and _HORIZONTAL_SPACE.fullmatch(gap)
+                and _skeleton(nxt.group()) not in not_construct
+                and not any(c in word for c in (FATHATAN, DAMMATAN, KASRATAN))
+            ):
+                is_construct = True
+        first = m.start() == 0 or not line[: m.start()].strip()
+        latin = romanize_word(
+            word,
+            std.name,
+            construct=is_construct,
+            endings=endings,
+            capitalize=capitalize == "words" or (capitalize == "first" and first),
+            initial=first,
+            vocalize=vocalize,
+        )
+        parts.append(latin if marks is None else fold_ascii(latin, marks))
+        pos = m.end()
+    parts.append(line[pos:].translate(_PUNCTUATION))
+    return "".join(parts)
+
+
+_ARABIC = regex.compile("[\u0600-\u06ff]")
+
+
+def romanize(
+    text: str,
+    standard_name: str = "ala-lc",
+    *,
+    capitalize: Capitalize = "none",
+    construct: Construct = "auto",
+    endings: Endings = "pausal",
+    vocalize: bool = True,
+    ascii: bool = False,
+    marks: Marks = "apostrophe",
+) -> str:
+    """Romanize the Arabic words of ``text`` under a standard; the rest is unchanged.
+
+    >>> romanize("وِزَارَةُ التَّرْبِيَةِ", "ala-lc", capitalize="words")
+    'Wizārat al-Tarbiyah'
+    >>> romanize("الشَّمْسُ", "din-31635")
+    'aš-šams'
+
+    Args:
+        text: any text; it is processed line by line.
+        standard_name: ``ala-lc``, ``din-31635``, ``iso-233``, ``ungegn`` or ``bgn-pcgn``.
+        capitalize: ``none``, ``first`` (first word of each line) or ``words``.
+        construct: ``auto`` detects construct tāʾ marbūṭa (-t); ``never`` always
+            writes the pausal form (use it for lists of names).
+        endings: ``pausal`` (no case endings) or ``full``.
+        vocalize: supply vowels for unvocalized words from the name lexicon.
+        ascii: fold each romanized word to ASCII (:func:`fold_ascii`).
+        marks: with ``ascii``: ʿayn/hamza signs become ``'`` or are dropped.
+
+    Raises:
+        UnknownSchemeError: an unknown standard.
+    """
+    std = standard(standard_name)
+    if not _ARABIC.search(text):
+        return text
+    return "".join(
+        _line(line, std, capitalize, construct, endings, vocalize, marks if ascii else None)
+        for line in text.splitlines(keepends=True)
+    )
