@@ -37,8 +37,9 @@ are never read as days; they are not part of any match.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
 import regex
@@ -53,13 +54,7 @@ __all__ = ["WeekdayRule", "find_dates"]
 WeekdayRule = Literal["nearest", "on_or_after", "after", "before"]
 _WEEKDAY_RULES = ("nearest", "on_or_after", "after", "before")
 
-# What may separate two tokens of one date: spaces, commas, dashes, marks of
-# direction.  Anything else (a word, a full stop) ends the date.
-# A glued bi- or li- before the next token is allowed (آخر يوم بالشهر).
-_GAP = regex.compile(
-    r"[ \t\u00a0\u2000-\u200b\u202f\u200e\u200f\u061c,\u060c\-\u2013\u2014]*(?<=[ \t\u00a0])[\u0628\u0644]"
-    r"|[ \t\u00a0\u2000-\u200b\u202f\u200e\u200f\u061c,\u060c\-\u2013\u2014]*"
-)
+_NONE: Mapping[str, Any] = MappingProxyType({})
 _SLASH_GAP = regex.compile(r"[ \t\u00a0]*/[ \t\u00a0]*")
 _PAREN_GAP = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 _PAREN_CLOSE = regex.compile(r"[ \t\u00a0]*\)")
@@ -80,7 +75,7 @@ class _Tok:
     start: int
     end: int
     text: str
-    readings: tuple[tuple[str, Any], ...]
+    readings: Mapping[str, Any]
 
 
 @dataclass(slots=True)
@@ -134,10 +129,10 @@ def _tokens(line: str) -> list[_Tok]:
         text = m.group(group)
         start, end = m.span(group)
         if group in ("word", "short", "era"):
-            readings = lex.readings.get(fold(text), ())
+            readings = lex.readings.get(fold(text), _NONE)
             group = "word"
         else:
-            readings = ()
+            readings = _NONE
         toks.append(_Tok(group, start, end, text, readings))
     return toks
 
@@ -153,34 +148,35 @@ class _Parser:
         self.ref = ref
         self.weekdays = weekdays
         n = len(toks)
+        self.gap = lexicon().gap_pattern
         self.linked = [False] * (n + 1)
         for i in range(1, n):
-            gap = line[toks[i - 1].end : toks[i].start]
-            self.linked[i] = bool(_GAP.fullmatch(gap))
+            self.linked[i] = self.gap.fullmatch(line, toks[i - 1].end, toks[i].start) is not None
         self._ref_hijri: tuple[int, int, int] | None = None
         self._start, self._start_link = -1, False
 
     def relink(self, j: int, end: int) -> None:
         """Token ``j`` follows a piece that ended at ``end`` (after a ``)``): relink it."""
         if j < len(self.toks):
-            self.linked[j] = bool(_GAP.fullmatch(self.line, end, self.toks[j].start))
+            self.linked[j] = self.gap.fullmatch(self.line, end, self.toks[j].start) is not None
 
     # -- token tests ---------------------------------------------------------
 
-    def get(self, i: int, kind: str, value: Any = None) -> Any:
-        """The value of reading ``kind`` of token ``i`` (linked or not), or None."""
+    def get(self, i: int, kind: str) -> Any:
+        """The value of reading ``kind`` of token ``i`` (linked or not), or None.
+
+        Kinds are those of :class:`arnorm.dates.lexicon.Lexicon` (``"gm"``,
+        ``"wd"``, ``"kw:day"`` ...).
+        """
         if i >= len(self.toks):
             return None
-        for k, v in self.toks[i].readings:
-            if k == kind and (value is None or v == value):
-                return v
-        return None
+        return self.toks[i].readings.get(kind)
 
-    def at(self, i: int, kind: str, value: Any = None) -> Any:
+    def at(self, i: int, kind: str) -> Any:
         """Like :meth:`get`, but only if token ``i`` touches token ``i - 1``."""
         if i >= len(self.toks) or not self.linked[i]:
             return None
-        return self.get(i, kind, value)
+        return self.toks[i].readings.get(kind)
 
     def num(self, i: int, *, max_digits: int = 4) -> tuple[int, int] | None:
         """``(value, digits)`` if token ``i`` is a digit run (linked)."""
@@ -217,17 +213,15 @@ class _Parser:
         o = self.get(i, "ord")
         if o is not None:
             return i + 1, o
-        if self.get(i, "nth", 1) is not None:  # أول سبتمبر
+        if self.get(i, "nth") == 1:  # أول سبتمبر
             return i + 1, 1
         return None
 
     def month(self, i: int, *, allow_relative: bool = True) -> _Month | None:
         """A month at ``i``, optionally after ``من`` and/or ``شهر``."""
         k = i
-        if self.at(k, "kw", "of"):
-            k += 1
         said_month = False
-        if self.at(k, "kw", "month"):
+        if self.at(k, "kw:month"):
             k += 1
             said_month = True
         if k >= len(self.toks) or not self.linked[k]:
@@ -259,9 +253,9 @@ class _Parser:
         if not allow_relative:
             return None
         # relative: الشهر [modifier], هذا الشهر
-        if self.get(k, "kw", "this") and self.at(k + 1, "kw", "the_month"):
+        if self.get(k, "kw:this") and self.at(k + 1, "kw:the_month"):
             return _Month(k + 2, self.end(k + 1), "gregorian", offset=0)
-        if self.get(k, "kw", "the_month"):
+        if self.get(k, "kw:the_month"):
             mod = self.at(k + 1, "mod")
             if mod is not None:
                 return _Month(k + 2, self.end(k + 1), "gregorian", offset=_MOD_DAYS[mod])
@@ -270,9 +264,7 @@ class _Parser:
     def year(self, i: int, *, need_word: bool = False) -> _Year | None:
         """A year at ``i``: ``[من] [عام|سنة] digits [era]`` or a relative year."""
         k = i
-        if self.at(k, "kw", "of"):
-            k += 1
-        said = self.at(k, "kw", "year") or self.at(k, "kw", "the_year")
+        said = self.at(k, "kw:year") or self.at(k, "kw:the_year")
         if said:
             k += 1
         elif need_word:
@@ -287,11 +279,11 @@ class _Parser:
                 return _Year(k + 1, self.end(k), year=value)
             return None
         # relative year: العام القادم, السنة الماضية, هذا العام
-        if said and self.get(k - 1, "kw", "the_year"):
+        if said and self.get(k - 1, "kw:the_year"):
             mod = self.at(k, "mod")
             if mod is not None:
                 return _Year(k + 1, self.end(k), offset=_MOD_DAYS[mod])
-        if self.at(k, "kw", "this") and self.at(k + 1, "kw", "the_year"):
+        if self.at(k, "kw:this") and self.at(k + 1, "kw:the_year"):
             return _Year(k + 2, self.end(k + 1), offset=0)
         return None
 
@@ -414,13 +406,13 @@ class _Parser:
     def weekday_head(self, i: int) -> tuple[int, int] | None:
         """``[يوم] W [،] [الموافق|في]`` at ``i``: ``(j, weekday)`` with ``j`` after any connector."""
         k = i
-        if self.get(k, "kw", "day") and self.at(k + 1, "wd") is not None:
+        if self.get(k, "kw:day") and self.at(k + 1, "wd") is not None:
             k += 1
         w = self.at(k, "wd")
         if w is None:
             return None
         k += 1
-        if self.at(k, "kw", "corresponding") or self.at(k, "kw", "of"):
+        if self.at(k, "kw:corresponding"):
             k += 1
         return k, w
 
@@ -550,7 +542,7 @@ class _Parser:
             context = weekday is not None or (
                 k > 0
                 and self.linked_before(k)
-                and (self.get(k - 1, "prefix") or self.get(k - 1, "kw", "corresponding"))
+                and (self.get(k - 1, "prefix") or self.get(k - 1, "kw:corresponding"))
             )
             if not context:
                 return None
@@ -563,9 +555,9 @@ class _Parser:
     def rule_month_year(self, i: int) -> _Parse | None:
         """``[شهر] M Y`` (month precision) and ``شهر M [modifier]`` / ``M modifier``."""
         m = self.month(i, allow_relative=False)
-        if m is None or self.get(i, "kw", "of"):
+        if m is None:
             return None
-        said = bool(self.get(i, "kw", "month"))
+        said = bool(self.get(i, "kw:month"))
         p = _Parse(j=m.j, end=m.end, cal=m.cal, precision="month", month=m.month)
         y = self.year(m.j)
         if y is not None and y.offset is None and y.era != "bce":
@@ -593,7 +585,7 @@ class _Parser:
 
     def rule_year(self, i: int) -> _Parse | None:
         """``عام|سنة Y [era]`` and ``Y era`` (year precision)."""
-        y = self.year(i, need_word=True) if not self.get(i, "kw", "of") else None
+        y = self.year(i, need_word=True)
         if y is None:
             n = self.num(i)
             era = self.at(i + 1, "era")
@@ -627,7 +619,7 @@ class _Parser:
 
     def rule_offset(self, i: int) -> _Parse | None:
         """``بعد|قبل`` + number + days/weeks: ``قبل ثلاثة أيام``, ``بعد يومين``, ``بعد أسبوع``."""
-        sign = 1 if self.get(i, "kw", "after") else -1 if self.get(i, "kw", "before") else 0
+        sign = 1 if self.get(i, "kw:after") else -1 if self.get(i, "kw:before") else 0
         if not sign:
             return None
         k = i + 1
@@ -638,19 +630,19 @@ class _Parser:
         elif self.at(k, "card") is not None:
             count, k = self.get(k, "card"), k + 1
         if count is not None:
-            if self.at(k, "kw", "days") or self.at(k, "kw", "two_days"):
+            if self.at(k, "kw:days") or self.at(k, "kw:two_days"):
                 days = count
-            elif self.at(k, "kw", "weeks") or self.at(k, "kw", "two_weeks"):
+            elif self.at(k, "kw:weeks") or self.at(k, "kw:two_weeks"):
                 days = 7 * count
             else:
                 return None
-        elif self.at(k, "kw", "two_days"):
+        elif self.at(k, "kw:two_days"):
             days = 2
-        elif self.at(k, "kw", "two_weeks"):
+        elif self.at(k, "kw:two_weeks"):
             days = 14
-        elif self.at(k, "kw", "days"):
+        elif self.at(k, "kw:days"):
             days = 1
-        elif self.at(k, "kw", "weeks"):
+        elif self.at(k, "kw:weeks"):
             days = 7
         else:
             return None
@@ -660,12 +652,12 @@ class _Parser:
 
     def week_ref(self, k: int) -> tuple[int, int] | None:
         """``الأسبوع`` + modifier or ``هذا الأسبوع`` at ``k``: ``(j, week offset)``."""
-        if self.at(k, "kw", "week"):
+        if self.at(k, "kw:week"):
             mod = self.at(k + 1, "mod")
             if mod is not None:
                 return k + 2, _MOD_DAYS[mod]
             return None
-        if self.at(k, "kw", "this") and self.at(k + 1, "kw", "week"):
+        if self.at(k, "kw:this") and self.at(k + 1, "kw:week"):
             return k + 2, 0
         return None
 
@@ -680,21 +672,21 @@ class _Parser:
         """``[هذا|يوم] W [modifier]``, ``W الأسبوع الماضي``, ``الأسبوع القادم [يوم] W``."""
         k = i
         how = None
-        wk = self.week_ref(k) if self.get(k, "kw", "week") or self.get(k, "kw", "this") else None
+        wk = self.week_ref(k) if self.get(k, "kw:week") or self.get(k, "kw:this") else None
         if wk is not None:
             # الأسبوع القادم يوم الأحد
             j, offset = wk
-            if self.at(j, "kw", "day"):
+            if self.at(j, "kw:day"):
                 j += 1
             w = self.at(j, "wd")
             if w is None:
                 return None
             p = _Parse(j=j + 1, end=self.end(j), weekday=w)
             return self.relative_day(p, self.week_day(offset, w))
-        if self.get(k, "kw", "this") and self.at(k + 1, "wd") is not None:
+        if self.get(k, "kw:this") and self.at(k + 1, "wd") is not None:
             k += 1
             how = "on_or_after"
-        elif self.get(k, "kw", "day") and self.at(k + 1, "wd") is not None:
+        elif self.get(k, "kw:day") and self.at(k + 1, "wd") is not None:
             k += 1
         w = self.at(k, "wd")
         if w is None:
@@ -719,7 +711,7 @@ class _Parser:
         weekday = self.at(i + 1, "wdb")
         if weekday is None:
             weekday = self.at(i + 1, "wd")
-        if weekday is None and not self.at(i + 1, "kw", "day"):
+        if weekday is None and not self.at(i + 1, "kw:day"):
             return None
         k = i + 2
         m = self.month(k)
