@@ -340,16 +340,22 @@ def _word_pattern(name: str) -> regex.Pattern[str]:
 
 
 # -- the lexicon -------------------------------------------------------------
-@functools.cache
-def _lexicon() -> Callable[[str], str | None] | None:
-    """:func:`arnorm.translit.names.vocalize` if it is installed, else ``None``."""
+def _import_vocalize() -> Callable[[str], str | None] | None:
+    """:func:`arnorm.translit.names.vocalize` if that module is installed, else ``None``."""
     try:
         from .names import vocalize
     except ImportError:
         return None
     if isinstance(vocalize, ModuleType):  # the package without its re-export yet
         vocalize = getattr(vocalize, "vocalize", None)
-    if not callable(vocalize):
+    return vocalize if callable(vocalize) else None
+
+
+@functools.cache
+def _lexicon() -> Callable[[str], str | None] | None:
+    """The name lexicon's ``vocalize``, loaded once; ``None`` if absent or unloadable (with a warning)."""
+    vocalize = _import_vocalize()
+    if vocalize is None:
         return None
     try:
         vocalize("\u0645\u062d\u0645\u062f")  # loads the lexicon once
@@ -877,6 +883,11 @@ def fold_ascii(text: str, marks: Marks = "apostrophe") -> str:
 
 
 # -- text --------------------------------------------------------------------
+#: A word that starts with a conjunction or preposition + article: it cannot be
+#: the second term of a construct (Al Ḩarajah bil Qurʾān, madrasah wa-al-...).
+_PREPOSITION_PHRASE = regex.compile(
+    "^(?:[\u0648\u0641](?:[\u0628\u0643]?\u0627\u0644|\u0644\u0644)|[\u0628\u0643]\u0627\u0644|\u0644\u0644)"
+)
 _HORIZONTAL_SPACE = regex.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 
 
@@ -903,6 +914,7 @@ def _line(
                 skeleton.endswith(TEH_MARBUTA)
                 and _HORIZONTAL_SPACE.fullmatch(gap)
                 and _skeleton(nxt.group()) not in not_construct
+                and not _PREPOSITION_PHRASE.match(_skeleton(nxt.group()))
                 and not any(c in word for c in (FATHATAN, DAMMATAN, KASRATAN))
             ):
                 is_construct = True
