@@ -13,7 +13,19 @@
 
 from __future__ import annotations
 
+from .calendar import HijriRangeError
 from .find import WeekdayRule, find_dates
 from .model import DateMatch, DateRefError
+from .render import dates_to_jsonl, render_arabic, render_match, rewrite_dates
 
-__all__ = ["DateMatch", "DateRefError", "WeekdayRule", "find_dates"]
+__all__ = [
+    "DateMatch",
+    "DateRefError",
+    "HijriRangeError",
+    "WeekdayRule",
+    "dates_to_jsonl",
+    "find_dates",
+    "render_arabic",
+    "render_match",
+    "rewrite_dates",
+]
