@@ -197,3 +197,40 @@ def test_bytes_are_rejected() -> None:
 
 def test_reference_as_iso_string() -> None:
     assert one("أمس", ref="2021-09-01").date == datetime.date(2021, 8, 31)
+
+
+def test_relative_word_with_its_weekday() -> None:
+    # News style: "الرياض اليوم (الاثنين)"; 2021-09-06 was a Monday.
+    m = one("الرياض اليوم (الاثنين) قال", ref=datetime.date(2021, 9, 6))
+    assert (m.text, m.weekday, m.issues) == ("اليوم (الاثنين)", 0, ())
+    assert one("غدا الثلاثاء", ref=datetime.date(2021, 9, 6)).date == datetime.date(2021, 9, 7)
+    assert one("غدا الأربعاء", ref=datetime.date(2021, 9, 6)).issues == ("weekday_mismatch",)
+
+
+def test_vague_plural_offsets_are_not_dates() -> None:
+    # "بعد أيام" = "a few days later": no number, no date.
+    assert find_dates("بعد أيام من الهجوم", ref=REF) == []
+    assert one("قبل 10 أيام").date == datetime.date(2021, 8, 22)
+    assert one("بعد أسبوع").date == datetime.date(2021, 9, 8)
+
+
+def test_month_parts() -> None:
+    m = one("منتصف مايو ٢٠١٩")
+    assert (m.precision, m.part, m.year, m.month, m.date) == ("month", "middle", 2019, 5, None)
+    m = one("بداية فبراير (شباط) الماضي")
+    assert (m.part, m.resolved_year, m.resolved_month) == ("start", 2021, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Maha test suite conventions for nth weekday of a month (ref 2021-09-01).
+        ("آخر خميس من شهر 9", "2021-09-30"),
+        ("آخر يوم بالشهر الجاي", "2021-10-31"),
+        ("ثالث جمعة من شهر 5 السنة الماضية", "2020-05-15"),
+        ("أول اثنين من شهر جمادى الأولى من عام 1443", "2021-12-06"),
+        ("آخر جمعة من رمضان ١٤٤٠", "2019-05-31"),  # 29 Ramadan 1440 (Umm al-Qura) was a Friday
+    ],
+)
+def test_nth_weekday_of_month(text: str, expected: str) -> None:
+    assert one(text).date == datetime.date.fromisoformat(expected)

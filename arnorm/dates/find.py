@@ -123,7 +123,7 @@ def _tokens(line: str) -> list[_Tok]:
     lex = lexicon()
     toks = []
     for m in lex.token_pattern.finditer(line):
-        group = m.lastgroup
+        group = m.lastgroup or ""
         if group == "sep":  # the inner group of a numeric date
             group = "ndate"
         text = m.group(group)
@@ -614,8 +614,23 @@ class _Parser:
             if mod is not None:
                 offset = _MOD_DAYS[mod]
                 p.j, p.end = i + 2, self.end(i + 1)
+        # the weekday often follows: اليوم (الاثنين), غدا الأربعاء
+        k = p.j
+        if k < len(self.toks) and self.get(k, "wd") is not None:
+            gap = self.line[p.end : self.toks[k].start]
+            close = None
+            if _PAREN_GAP.fullmatch(gap):
+                close = _PAREN_CLOSE.match(self.line, self.toks[k].end)
+            if close is not None:
+                p.weekday, p.j, p.end = self.get(k, "wd"), k + 1, close.end()
+                self.relink(k + 1, close.end())
+            elif self.linked[k] and self.at(k + 1, "mod") is None:
+                p.weekday, p.j, p.end = self.get(k, "wd"), k + 1, self.end(k)
         date = None if self.ref is None else self.ref + datetime.timedelta(days=offset)
-        return self.relative_day(p, date)
+        p = self.relative_day(p, date)
+        if date is not None and p.weekday is not None and date.weekday() != p.weekday:
+            p.issues.append("weekday_mismatch")
+        return p
 
     def rule_offset(self, i: int) -> _Parse | None:
         """``بعد|قبل`` + number + days/weeks: ``قبل ثلاثة أيام``, ``بعد يومين``, ``بعد أسبوع``."""
@@ -630,9 +645,10 @@ class _Parser:
         elif self.at(k, "card") is not None:
             count, k = self.get(k, "card"), k + 1
         if count is not None:
-            if self.at(k, "kw:days") or self.at(k, "kw:two_days"):
+            # بعد ٣ أيام, قبل 10 يوم, قبل عشرين يوما
+            if self.at(k, "kw:days") or self.at(k, "kw:one_day"):
                 days = count
-            elif self.at(k, "kw:weeks") or self.at(k, "kw:two_weeks"):
+            elif self.at(k, "kw:weeks") or self.at(k, "kw:one_week"):
                 days = 7 * count
             else:
                 return None
@@ -640,12 +656,12 @@ class _Parser:
             days = 2
         elif self.at(k, "kw:two_weeks"):
             days = 14
-        elif self.at(k, "kw:days"):
+        elif self.at(k, "kw:one_day"):
             days = 1
-        elif self.at(k, "kw:weeks"):
+        elif self.at(k, "kw:one_week"):
             days = 7
         else:
-            return None
+            return None  # بعد أيام: "a few days later" is no date
         p = _Parse(j=k + 1, end=self.end(k))
         date = None if self.ref is None else self.ref + datetime.timedelta(days=sign * days)
         return self.relative_day(p, date)
@@ -766,6 +782,16 @@ class _Parser:
         if m is None or m.month is None:
             return None
         p = _Parse(j=m.j, end=m.end, cal=m.cal, precision="month", month=m.month, part=part)
+        mod = self.at(m.j, "mod")
+        if mod is not None:
+            # بداية فبراير (شباط) الماضي
+            p.j, p.end, p.relative = m.j + 1, self.end(m.j), True
+            ry = self.year_for(m.cal, m.month, None, mod)
+            if ry is None:
+                p.issues.append("needs_ref")
+            else:
+                p.resolved_year, p.resolved_month = ry, m.month
+            return p
         y = self.year(m.j)
         if y is not None and y.offset is None and y.era != "bce":
             assert y.year is not None

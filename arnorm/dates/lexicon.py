@@ -347,6 +347,7 @@ def _build_pattern(readings: Mapping[str, Mapping[str, Any]]) -> re.Pattern[str]
 
 
 def _build_anchor_pattern(readings: Mapping[str, Mapping[str, Any]]) -> re.Pattern[str]:
-    anchor_kinds = {"gm", "hm", "wd", "wdb", "rel", "ord", "kw:days", "kw:two_days", "kw:weeks", "kw:two_weeks"}
+    anchor_kinds = {"gm", "hm", "wd", "wdb", "rel", "ord"}
+    anchor_kinds |= {f"kw:{unit}" for unit in ("one_day", "days", "two_days", "one_week", "weeks", "two_weeks")}
     words = [w for w, rs in readings.items() if anchor_kinds.intersection(rs)]
     return re.compile(f"[{DIGITS}]|" + _trie_pattern(words))

@@ -105,6 +105,8 @@ def render_match(
         return None
     if format == "iso":
         return iso
+    d: int | None
+    mo: int | None
     if m.precision == "day":
         assert m.date is not None
         y, mo, d = m.date.year, m.date.month, m.date.day
