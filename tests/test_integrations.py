@@ -214,7 +214,7 @@ def dask_client() -> Any:
     pytest.importorskip("dask.bag")
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(
-        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, silence_logs=40
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0", silence_logs=40
     )
     client = distributed.Client(cluster)
     try:
