@@ -155,7 +155,7 @@ class Source:
 def _char_at(buf: bytes, i: int) -> str | None:
     """The character whose UTF-8 encoding starts at ``buf[i]``, or None if invalid."""
     lead = buf[i]
-    size = 1 if lead < 0x80 else 2 if lead >= 0xC0 and lead < 0xE0 else 3 if lead < 0xF0 else 4
+    size = 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
     try:
         text = buf[i : i + size].decode("utf-8")
     except UnicodeDecodeError:
@@ -178,11 +178,37 @@ def _category(char: str | None) -> str:
     return "Cn" if char is None else unicodedata.category(char)
 
 
+def _complete(buf: bytes) -> bytes:
+    """``buf`` without a final UTF-8 sequence that is incomplete (cut off by a read)."""
+    for back in range(1, min(4, len(buf)) + 1):
+        lead = buf[-back]
+        if not 0x80 <= lead < 0xC0:
+            size = 1 if lead < 0x80 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4
+            return buf[:-back] if 0xC0 <= lead and size > back else buf
+    return buf
+
+
 def _boundaries(buf: bytes, low: int) -> Iterator[int]:
     """Character boundaries ``pos`` of ``buf`` with ``low <= pos < len(buf)``, last first."""
     for pos in range(len(buf) - 1, max(low, 1) - 1, -1):
         if not 0x80 <= buf[pos] < 0xC0:
             yield pos
+
+
+def _inside_word(before: str | None, after: str | None) -> bool:
+    """A letter follows a letter or a combining mark (not tatweel)."""
+    ok = _category(before) in _LETTER | _MARK and _category(after) in _LETTER
+    return ok and "\u0640" not in (before, after)
+
+
+def _nothing_attaches(before: str | None, after: str | None) -> bool:
+    """The next character does not attach to the previous one, which is not a space."""
+    return _category(after) not in _ATTACHING and _category(before) != "Zs"
+
+
+def _not_before_a_mark(before: str | None, after: str | None) -> bool:
+    """The next character is not a combining mark, ZWJ or ZWNJ."""
+    return _category(after) not in _MARK and after not in ("\u200c", "\u200d")
 
 
 def safe_cut(buf: bytes, window: int = CUT_WINDOW) -> tuple[int, bytes]:
@@ -202,10 +228,13 @@ def safe_cut(buf: bytes, window: int = CUT_WINDOW) -> tuple[int, bytes]:
        (inside a word): a letter is never
        separated from its diacritics, but a stage that looks at word ends
        (``ya(to=alef_maksura)``, ``case_endings``) sees one there;
-    3. a boundary where nothing attaches across the cut (no combining mark,
-       format character, space or surrogate on either side);
-    4. the last character boundary.
+    3. a boundary before a character that does not attach to the previous
+       one (not a combining mark, format character, space, control or
+       surrogate), after a character that is not a space;
+    4. a boundary before a character that is not a combining mark, ZWJ or ZWNJ;
+    5. the last character boundary (a window of nothing but marks).
     """
+    buf = _complete(buf)  # a character cut off by the last read is not known yet
     low = max(len(buf) - window, 1)
     pos = len(buf)
     while True:
@@ -217,17 +246,11 @@ def safe_cut(buf: bytes, window: int = CUT_WINDOW) -> tuple[int, bytes]:
             ok = _category(before) in _WORD | _MARK and _category(after) in _WORD
             if ok and "\u0640" not in (before, after):
                 return pos, b" "
-    for inside_word in (True, False):
+    for tier in (_inside_word, _nothing_attaches, _not_before_a_mark):
         for pos in _boundaries(buf, low):
-            before, after = _char_before(buf, pos), _char_at(buf, pos)
-            kinds = (_category(before), _category(after))
-            if inside_word:
-                ok = kinds[0] in _LETTER | _MARK and kinds[1] in _LETTER and "\u0640" not in (before, after)
-            else:
-                ok = kinds[0] not in _ATTACHING and kinds[1] not in _ATTACHING
-            if ok:
+            if tier(_char_before(buf, pos), _char_at(buf, pos)):
                 return pos, b""
-    return next(_boundaries(buf, 1), len(buf)), b""
+    return next(_boundaries(buf, 1), max(len(buf), 1)), b""
 
 
 def _read1(stream: BinaryIO) -> Callable[[int], bytes]:
