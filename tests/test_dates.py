@@ -234,3 +234,22 @@ def test_month_parts() -> None:
 )
 def test_nth_weekday_of_month(text: str, expected: str) -> None:
     assert one(text).date == datetime.date.fromisoformat(expected)
+
+
+def test_metres_are_not_years() -> None:
+    # "م" after a number is also the abbreviation of metre (متر).
+    assert find_dates("على مسافة ٢٠٠ م من المبنى") == []
+    assert one("سنة ٦٢٢ م", ref=None).year == 622
+    assert one("عام ٢٠١٩ م", ref=None).year == 2019
+
+
+def test_centuries_are_not_years() -> None:
+    assert find_dates("في القرن ١١ الميلادي") == []
+    assert find_dates("مطلع القرن ١٥ هـ") == []
+
+
+def test_digits_glued_to_words_and_era_markers() -> None:
+    assert one("عام2014", ref=None).year == 2014
+    m = one("بتاريخ 4/2/1436هـ", ref=None)
+    # 4 Safar 1436 AH = 26 November 2014 (Umm al-Qura, hijridate 2.6).
+    assert (m.calendar, m.text, m.date) == ("hijri", "4/2/1436هـ", datetime.date(2014, 11, 26))

@@ -224,12 +224,14 @@ def test_doctests(module: object) -> None:
 
 
 @given(text=st.one_of(date_soup, arabic_text()))
-def test_prefilter_never_hides_a_date(text: str) -> None:
-    """Lines the cheap anchor test skips have no date even for the full grammar."""
-    from arnorm.dates.find import _Parser, _tokens
-
-    anchor = lexicon().anchor_pattern
-    for line in text.splitlines():
-        if not anchor.search(line):
-            toks = _tokens(line)
-            assert list(_Parser(line, toks, datetime.date(2021, 9, 1), "nearest").matches(0)) == []
+@example(text="٢٦\nمايو ٢٠١٩")
+@example(text="عام\u2028٢٠١٩ ٢٦ مايو\r\n٢٠٢٠")
+def test_find_dates_is_line_local(text: str) -> None:
+    """The text is tokenized as a whole; the matches are those of its lines."""
+    ref = datetime.date(2021, 9, 1)
+    per_line = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        per_line += [(m.start + offset, m.end + offset, m.date, m.precision) for m in find_dates(line, ref=ref)]
+        offset += len(line)
+    assert [(m.start, m.end, m.date, m.precision) for m in find_dates(text, ref=ref)] == per_line

@@ -1,18 +1,19 @@
 """Finding dates in Arabic text: :func:`find_dates`.
 
-How it works, line by line (a date never spans a line break):
+How it works (a date never spans a line break, so the result for a text is
+the concatenation of the results for its lines):
 
-1. a prefilter skips lines with no digit and no anchor word (month, weekday,
-   relative-day or ordinal word);
-2. one compiled pattern (:mod:`arnorm.dates.lexicon`) cuts the line into
+1. one compiled pattern (:mod:`arnorm.dates.lexicon`) cuts the text into
    tokens - digit runs, numeric dates such as ``٢٦/٥/٢٠١٩``, clock times, and
    lexicon words, tolerant of diacritics, tatweel and alef/ya/ta marbuta
-   variants - with offsets into the original text;
-3. a small hand-written grammar reads runs of tokens that touch (separated
-   only by spaces, commas or dashes) and keeps, at each position, the
-   longest reading; an invalid date (``٣١ شباط ٢٠١٩``, month 13) suppresses
-   its whole span instead of falling back to a shorter reading;
-4. the reading is resolved against the reference date if it needs one.
+   variants - with offsets into the original text; the pattern only tries
+   word starts, so text without date words costs little (the prefilter);
+2. a small hand-written grammar reads runs of tokens that touch (separated
+   only by spaces, commas, dashes or the words ``من``/``في``, never by a line
+   break) and keeps, at each position, the longest reading; an invalid date
+   (``٣١ شباط ٢٠١٩``, month 13) suppresses its whole span instead of falling
+   back to a shorter reading;
+3. the reading is resolved against the reference date if it needs one.
 
 The grammar (``D`` day, ``M`` month, ``Y`` year, ``W`` weekday; ``[]`` optional):
 
@@ -45,7 +46,7 @@ from typing import Any, Literal
 import regex
 
 from . import calendar as cal
-from .lexicon import fold, lexicon, to_int
+from .lexicon import fold, lexicon, number_after, to_int
 from .model import DateMatch, Issue, coerce_ref
 
 __all__ = ["WeekdayRule", "find_dates"]
@@ -58,6 +59,39 @@ _NONE: Mapping[str, Any] = MappingProxyType({})
 _SLASH_GAP = regex.compile(r"[ \t\u00a0]*/[ \t\u00a0]*")
 _PAREN_GAP = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 _PAREN_CLOSE = regex.compile(r"[ \t\u00a0]*\)")
+
+# Which rules can start at a token, by token group or reading kind; rules are
+# tried in _RULES order and the longest reading wins (the first on a tie).
+_RULES = (
+    "rule_dated",
+    "rule_numeric",
+    "rule_month_year",
+    "rule_year",
+    "rule_relative_day",
+    "rule_offset",
+    "rule_weekday",
+    "rule_nth",
+    "rule_part",
+)
+_STARTS: dict[str, tuple[str, ...]] = {
+    "num": ("rule_dated", "rule_year"),
+    "ndate": ("rule_numeric",),
+    "wd": ("rule_dated", "rule_numeric", "rule_weekday"),
+    "kw:day": ("rule_dated", "rule_numeric", "rule_weekday"),
+    "ord": ("rule_dated",),
+    "nth": ("rule_dated", "rule_nth"),
+    "gm": ("rule_month_year",),
+    "hm": ("rule_month_year",),
+    "kw:month": ("rule_month_year",),
+    "kw:year": ("rule_year",),
+    "kw:the_year": ("rule_year",),
+    "rel": ("rule_relative_day",),
+    "kw:after": ("rule_offset",),
+    "kw:before": ("rule_offset",),
+    "kw:this": ("rule_weekday",),
+    "kw:week": ("rule_weekday",),
+    "part": ("rule_part",),
+}
 
 _MOD_DAYS = {"next": 1, "after_next": 2, "previous": -1, "before_last": -2, "this": 0}
 _MOD_WEEKDAY = {
@@ -119,21 +153,40 @@ class _Year:
     era: str | None = None
 
 
-def _tokens(line: str) -> list[_Tok]:
+def _tokens(text: str) -> list[_Tok]:
+    """The tokens of ``text`` with their offsets (see :func:`lexicon.Lexicon.token_pattern`)."""
     lex = lexicon()
+    readings = lex.readings
     toks = []
-    for m in lex.token_pattern.finditer(line):
+    # The pattern consumes one boundary character before each token: scan
+    # with a space in front, so that offsets are shifted by one.
+    for m in lex.token_pattern.finditer(" " + text):
         group = m.lastgroup or ""
         if group == "sep":  # the inner group of a numeric date
             group = "ndate"
-        text = m.group(group)
+        elif group in ("era", "dera"):  # a number, then its era marker
+            inner = "num" if group == "era" else "ndate"
+            start, end = m.span(inner)
+            toks.append(_Tok(inner, start - 1, end - 1, m.group(inner), _NONE))
         start, end = m.span(group)
-        if group in ("word", "short", "era"):
-            readings = lex.readings.get(fold(text), _NONE)
-            group = "word"
+        token = m.group(group)
+        if group in ("word", "short", "era", "dera"):
+            found: Mapping[str, Any] | None = readings.get(fold(token))
+            if found is None:  # a proclitic wa-, fa-, bi-, li- glued to the word
+                start, token = start + 1, token[1:]
+                found = readings.get(fold(token))
+            toks.append(_Tok("word", start - 1, end - 1, token, found or _NONE))
+            if group == "word" and text[end - 1 : end].isdigit():
+                # digits glued to the word: عام2014
+                n = number_after(text, end - 1)
+                if n is not None:
+                    toks.append(_Tok("num", n.start("num"), n.end("num"), n.group("num"), _NONE))
+                    if n.group("era"):
+                        era = n.group("era")
+                        era_readings: Mapping[str, Any] = readings.get(fold(era)) or _NONE
+                        toks.append(_Tok("word", n.start("era"), n.end("era"), era, era_readings))
         else:
-            readings = _NONE
-        toks.append(_Tok(group, start, end, text, readings))
+            toks.append(_Tok(group, start - 1, end - 1, token, _NONE))
     return toks
 
 
@@ -141,9 +194,9 @@ class _Parser:
     """The grammar over the tokens of one line (see the module docstring)."""
 
     def __init__(
-        self, line: str, toks: list[_Tok], ref: datetime.date | None, weekdays: WeekdayRule
+        self, text: str, toks: list[_Tok], ref: datetime.date | None, weekdays: WeekdayRule
     ) -> None:
-        self.line = line
+        self.text = text
         self.toks = toks
         self.ref = ref
         self.weekdays = weekdays
@@ -151,14 +204,14 @@ class _Parser:
         self.gap = lexicon().gap_pattern
         self.linked = [False] * (n + 1)
         for i in range(1, n):
-            self.linked[i] = self.gap.fullmatch(line, toks[i - 1].end, toks[i].start) is not None
+            self.linked[i] = self.gap.fullmatch(text, toks[i - 1].end, toks[i].start) is not None
         self._ref_hijri: tuple[int, int, int] | None = None
         self._start, self._start_link = -1, False
 
     def relink(self, j: int, end: int) -> None:
         """Token ``j`` follows a piece that ended at ``end`` (after a ``)``): relink it."""
         if j < len(self.toks):
-            self.linked[j] = self.gap.fullmatch(self.line, end, self.toks[j].start) is not None
+            self.linked[j] = self.gap.fullmatch(self.text, end, self.toks[j].start) is not None
 
     # -- token tests ---------------------------------------------------------
 
@@ -236,11 +289,11 @@ class _Parser:
             j = k + 1
             # doubled names: أيار/مايو, أيار (مايو)
             if j < len(self.toks) and self.get(j, "gm") == m and kind == "gm":
-                gap = self.line[tok.end : self.toks[j].start]
+                gap = self.text[tok.end : self.toks[j].start]
                 if _SLASH_GAP.fullmatch(gap):
                     end, j = self.toks[j].end, j + 1
                 elif _PAREN_GAP.fullmatch(gap):
-                    close = _PAREN_CLOSE.match(self.line, self.toks[j].end)
+                    close = _PAREN_CLOSE.match(self.text, self.toks[j].end)
                     if close:
                         end, j = close.end(), j + 1
                         self.relink(j, end)
@@ -386,21 +439,17 @@ class _Parser:
             self.linked[i] = self._start_link
 
     def _parse_at(self, i: int) -> _Parse | None:
+        tok = self.toks[i]
+        if tok.group == "word":
+            rules = {r for kind in tok.readings for r in _STARTS.get(kind, ())}
+        else:
+            rules = set(_STARTS.get(tok.group, ()))
         best: _Parse | None = None
-        for rule in (
-            self.rule_dated,
-            self.rule_numeric,
-            self.rule_month_year,
-            self.rule_year,
-            self.rule_relative_day,
-            self.rule_offset,
-            self.rule_weekday,
-            self.rule_nth,
-            self.rule_part,
-        ):
-            p = rule(i)
-            if p is not None and (best is None or p.end > best.end):
-                best = p
+        for name in _RULES:
+            if name in rules:
+                p = getattr(self, name)(i)
+                if p is not None and (best is None or p.end > best.end):
+                    best = p
         return best
 
     def weekday_head(self, i: int) -> tuple[int, int] | None:
@@ -591,6 +640,10 @@ class _Parser:
             era = self.at(i + 1, "era")
             if n is None or era is None:
                 return None
+            if era == "gregorian" and (n[1] < 3 or (n[1] < 4 and self.toks[i + 1].text == "\u0645")):
+                return None  # ٢٠٠ م: metres, not the year 200; القرن ١١ الميلادي
+            if i > 0 and self.linked_before(i) and self.get(i - 1, "kw:century"):
+                return None  # القرن ١٥ هـ: a century
             y = _Year(i + 2, self.end(i + 1), year=n[0], era=era)
         if y.offset is not None or y.year is None:
             return None
@@ -617,10 +670,10 @@ class _Parser:
         # the weekday often follows: اليوم (الاثنين), غدا الأربعاء
         k = p.j
         if k < len(self.toks) and self.get(k, "wd") is not None:
-            gap = self.line[p.end : self.toks[k].start]
+            gap = self.text[p.end : self.toks[k].start]
             close = None
             if _PAREN_GAP.fullmatch(gap):
-                close = _PAREN_CLOSE.match(self.line, self.toks[k].end)
+                close = _PAREN_CLOSE.match(self.text, self.toks[k].end)
             if close is not None:
                 p.weekday, p.j, p.end = self.get(k, "wd"), k + 1, close.end()
                 self.relink(k + 1, close.end())
@@ -823,7 +876,7 @@ class _Parser:
                 yield DateMatch(
                     start=offset + start,
                     end=offset + p.end,
-                    text=self.line[start : p.end],
+                    text=self.text[start : p.end],
                     calendar=p.cal,
                     precision=p.precision,
                     year=p.year,
@@ -874,13 +927,7 @@ def find_dates(
         from ..errors import StageOptionError
 
         raise StageOptionError("dates", "weekdays", f"invalid value {weekdays!r}", value=weekdays, choices=_WEEKDAY_RULES)
-    anchor = lexicon().anchor_pattern
-    out: list[DateMatch] = []
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if anchor.search(line):
-            toks = _tokens(line)
-            if toks:
-                out.extend(_Parser(line, toks, ref_date, weekdays).matches(offset))
-        offset += len(line)
-    return out
+    toks = _tokens(text)
+    if not toks:
+        return []
+    return list(_Parser(text, toks, ref_date, weekdays).matches(0))

@@ -13,8 +13,9 @@ no mapping: each letter becomes a character class of its variants and an
 optional run of diacritics/tatweel may follow every letter.  The forms are
 compiled as a trie (shared prefixes factored out) for the standard library's
 ``re``, which runs this pattern some twenty times faster than the ``regex``
-package (measured: 0.1 s against 2.4 s per MB of news text).  Everything is
-built lazily, once per process.
+package (measured: 0.1 s against 2.4 s per MB of news text; ``re`` has no
+``\\p{...}``, so the classes are written out).  Everything is built lazily,
+once per process.
 """
 
 from __future__ import annotations
@@ -27,8 +28,6 @@ from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
-
-import regex
 
 from ..errors import ArnormError
 
@@ -64,8 +63,8 @@ _FOLD_TABLE = str.maketrans(
         "\u06a9": "\u0643",  # keheh
     }
 )
-_DELETE = regex.compile(f"[{_MARKS}]")
-_SPACES = regex.compile(r"[\s\u200c\u200f\u200e]+")
+_DELETE = re.compile(f"[{_MARKS}]")
+_SPACES = re.compile(r"[\s\u200c\u200f\u200e]+")
 _DIGIT_VALUE = str.maketrans(
     "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
     "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
@@ -142,16 +141,6 @@ class Lexicon:
         ws = r"[ \t\u00a0\u2000-\u200b\u202f\u200e\u200f]"
         words = _trie_pattern(self.gap_words)
         return re.compile(rf"{sep}*(?:(?<={ws}){words}{ws}+)?(?:(?<={ws})[\u0628\u0644])?")
-
-    @functools.cached_property
-    def anchor_pattern(self) -> re.Pattern[str]:
-        """A cheap pattern whose absence from a line proves no date is in it.
-
-        Every date contains a digit or one of the anchor words (month,
-        weekday, relative-day and ordinal words); this matches any of them
-        as a plain substring of the folded skeleton letters.
-        """
-        return _build_anchor_pattern(self.readings)
 
 
 def _add(table: dict[str, dict[str, Any]], forms: Iterable[str], reading: tuple[str, Any]) -> None:
@@ -281,7 +270,7 @@ def _char_class(char: str, final: bool) -> str:
         return r"[ \t\u00a0\u2009\u202f]+"
     if char == "\u0647" and final:
         return _FINAL_HA
-    return _CLASSES.get(char) or regex.escape(char)
+    return _CLASSES.get(char) or re.escape(char)
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -313,41 +302,60 @@ def _depth(node: dict[str, Any]) -> int:
     return max((1 + _depth(v) for k, v in node.items() if k), default=0)
 
 
+@functools.cache
+def _number_pattern() -> re.Pattern[str]:
+    d = f"[{DIGITS}]"
+    return re.compile(rf"(?P<num>{d}+)(?!\d|[.,/:\-\u066b\u066c]\d)(?:(?P<era>\u0647{_MARK_RUN}|\u0645)(?![^\W\d_]|[{_MARKS}]))?")
+
+
+def number_after(text: str, pos: int) -> re.Match[str] | None:
+    """A run of digits (and a glued era marker) starting exactly at ``pos``, if any."""
+    return _number_pattern().match(text, pos)
+
+
 def _build_pattern(readings: Mapping[str, Mapping[str, Any]]) -> re.Pattern[str]:
     """The token pattern: dates written with digits, then words of the lexicon.
 
+    Every match starts with one *boundary* character - anything but a letter,
+    digit, combining mark or tatweel - which is not part of the token (the
+    text is scanned with a space in front).  Starting with a character class
+    lets ``re`` skip every position inside a word at C speed, and makes a
+    look-behind per position unnecessary: three times faster than a pattern
+    that tests word starts with look-behinds.
+
     Groups: ``time`` (a clock time, so that it is never read as a date),
     ``ndate`` (two or three numbers joined by ``/``, ``-`` or ``.``), ``num``
-    (a run of digits), ``word`` (a lexicon form of three letters or more,
-    possibly after a one-letter proclitic), ``short`` (a shorter form, alone),
-    and ``era`` (``هـ``/``م`` glued to a year).  ``\\d`` and ``\\w`` are
-    Unicode-aware in ``re``: ``\\d`` is any decimal digit, ``[^\\W_]`` any
-    letter or digit (tatweel included; combining marks are added explicitly).
+    (a run of digits), ``era``/``dera`` (``هـ``/``م`` glued to a number or a
+    numeric date), ``word`` (a
+    lexicon form of three letters or more, possibly after a one-letter
+    proclitic that the caller strips), ``short`` (a shorter form, alone).  A
+    proclitic may also stand before digits (``و٢٠١٩``); it is outside the groups.
+    ``\\d`` and ``\\w`` are Unicode-aware in ``re``: ``\\d`` is any decimal digit,
+    ``[^\\W\\d_]`` any letter (tatweel included).  Digits glued to a word
+    (``عام2014``) are not at a boundary: :func:`number_after` reads them.
     """
     d = f"[{DIGITS}]"
     long_words = [w for w in readings if len(w.replace(" ", "")) >= 3]
     short_words = [w for w in readings if len(w.replace(" ", "")) < 3]
-    not_before = rf"(?<![^\W_])(?<![{_MARKS}])"
-    word_start = rf"(?:{not_before}|(?<=(?<![^\W_])[{_PROCLITICS}]))"
+    boundary = rf"[^\w{_MARKS}]"
     word_end = rf"(?![^\W\d_]|[{_MARKS}])"
     num_sep = r"[.,/:\-\u066b\u066c]"
-    no_num_before = rf"(?<!\d)(?<!\d{num_sep})"
     no_num_after = rf"(?!\d|{num_sep}\d)"
-    pattern = "|".join(
+    era = f"\u0647{_MARK_RUN}|\u0645"  # هـ or م glued to the number
+    proclitic = f"[{_PROCLITICS}]??"  # lazy: a whole lexicon word (واحد) wins over و + احد
+    numbers = "|".join(
         [
-            rf"(?P<time>(?<!\d){d}{{1,2}}:{d}{{1,2}}(?::{d}{{1,2}})?(?!\d))",
-            rf"(?P<ndate>{no_num_before}{d}{{1,4}}(?P<sep>[/\-.]){d}{{1,2}}(?:(?P=sep){d}{{1,4}})?{no_num_after})",
-            rf"(?P<num>{no_num_before}{d}+{no_num_after})",
-            rf"(?P<word>{word_start}{_trie_pattern(long_words)}){word_end}",
-            rf"(?P<short>{not_before}{_trie_pattern(short_words)}){word_end}",
-            rf"(?<=\d)(?P<era>\u0647{_MARK_RUN}|\u0645){word_end}",
+            rf"(?P<time>{d}{{1,2}}:{d}{{1,2}}(?::{d}{{1,2}})?(?!\d))",
+            (
+                rf"(?P<ndate>{d}{{1,4}}(?P<sep>[/\-.]){d}{{1,2}}(?:(?P=sep){d}{{1,4}})?){no_num_after}"
+                rf"(?:(?P<dera>{era}){word_end})?"
+            ),
+            rf"(?P<num>{d}+){no_num_after}(?:(?P<era>{era}){word_end})?",
         ]
     )
+    pattern = (
+        rf"{boundary}(?:(?<!\d{num_sep}){proclitic}(?:{numbers})"
+        rf"|(?P<word>{proclitic}{_trie_pattern(long_words)}){word_end}"
+        rf"|(?P<short>{_trie_pattern(short_words)}){word_end})"
+    )
     return re.compile(pattern)
-
-
-def _build_anchor_pattern(readings: Mapping[str, Mapping[str, Any]]) -> re.Pattern[str]:
-    anchor_kinds = {"gm", "hm", "wd", "wdb", "rel", "ord"}
-    anchor_kinds |= {f"kw:{unit}" for unit in ("one_day", "days", "two_days", "one_week", "weeks", "two_weeks")}
-    words = [w for w, rs in readings.items() if anchor_kinds.intersection(rs)]
-    return re.compile(f"[{DIGITS}]|" + _trie_pattern(words))
