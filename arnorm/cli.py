@@ -77,7 +77,7 @@ DEFAULT_PRESET = "search"
 class _DefaultCommand(TyperGroup):
     """A group that runs ``normalize`` when no subcommand is named (``arnorm < in``)."""
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # ctx: click.Context (vendored by typer)
         own = {opt for param in self.get_params(ctx) for opt in (*param.opts, *param.secondary_opts)}
         if not args or (args[0].startswith("-") and args[0] not in own and args[0] != "-"):
             args = ["normalize", *args]
@@ -94,7 +94,7 @@ app = typer.Typer(
 )
 
 
-class ErrorPolicy(str, enum.Enum):
+class ErrorPolicy(enum.Enum):
     """What to do with bytes that are not UTF-8."""
 
     strict = "strict"
@@ -488,8 +488,8 @@ def explain(
             try:
                 raw = data.decode("utf-8")
             except UnicodeDecodeError as exc:
-                line = data.count(b"\n", 0, exc.start) + 1
-                raise InputDataError("<stdin>", line, exc.start, f"invalid UTF-8 ({exc.reason})") from None
+                number = data.count(b"\n", 0, exc.start) + 1
+                raise InputDataError("<stdin>", number, exc.start, f"invalid UTF-8 ({exc.reason})") from None
             lines = raw.split("\n")
             if lines and lines[-1] == "":
                 lines.pop()
