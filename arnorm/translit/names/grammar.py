@@ -1,0 +1,312 @@
+"""Name grammar: how the words of an Arabic name combine, and how each is spelled.
+
+A name is split into *units*:
+
+* ``عبد`` + a divine name (or any following name): ``عبد الله`` -> Abdullah,
+  ``عبد الرحمن`` -> Abd al-Rahman (also written joined, ``عبدالرحمن``);
+* a name + ``الدين``: ``نور الدين`` -> Nour al-Din / Noureddin (also joined);
+* particles: ``أبو/ابو/أبي/ابي/أبا/ابا`` (Abu), ``بن`` (bin), ``ابن`` (ibn),
+  ``بنت`` (bint), ``آل`` (Al, the clan), ``أم`` (Umm);
+* a word with the article ``ال``: ``al-`` + the stem, with the scheme's
+  assimilation and variants (al-Saleh, Saleh, Al-Saleh, as-Saleh, ...);
+* any other word: spelled from the lexicon, from name patterns (:mod:`.patterns`)
+  and from the statistical model (:mod:`.model`), ranked together;
+* text without Arabic letters is kept as it is.
+
+Each unit yields scored spellings; :mod:`.variants` combines them.  How each
+scheme spells particles and compounds is data (``arnorm/data/names/grammar.json``).
+Scores are relative log10 values: 0 for a unit's best spelling, lower is worse.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import regex
+
+from ...errors import UnknownSchemeError
+from .lexicon import Entry, lookup_loose
+from .model import load_model
+from .normalize import arabic_words, latin_key
+from .patterns import pattern_spellings
+
+__all__ = ["SCHEMES", "Scored", "Unit", "check_scheme", "parse", "spell_unit", "spell_word"]
+
+#: The schemes names can be spelled in.
+SCHEMES = ("english", "french")
+
+ABD = "\u0639\u0628\u062f"  # عبد
+ALLAH = "\u0627\u0644\u0644\u0647"  # الله
+DIN = "\u0627\u0644\u062f\u064a\u0646"  # الدين
+ARTICLE = "\u0627\u0644"  # ال
+PARTICLES = {
+    "\u0623\u0628\u0648": "abu", "\u0627\u0628\u0648": "abu",  # أبو ابو
+    "\u0623\u0628\u064a": "abu", "\u0627\u0628\u064a": "abu",  # أبي ابي
+    "\u0623\u0628\u0627": "abu", "\u0627\u0628\u0627": "abu",  # أبا ابا
+    "\u0628\u0646": "bin", "\u0627\u0628\u0646": "ibn", "\u0625\u0628\u0646": "ibn",  # بن ابن إبن
+    "\u0628\u0646\u062a": "bint",  # بنت
+    "\u0622\u0644": "al_clan",  # آل
+    "\u0623\u0645": "umm", "\u0627\u0645": "umm",  # أم ام
+}
+
+# Ranking constants (log10 units), chosen on the tuning bucket of names_dev (see benchmarks/names_accuracy.py).
+RANK_STEP = 0.3  # between successive lexicon spellings
+LEX_GAP = 1.0  # model spellings of a lexicon word start this far below the lexicon's first
+PATTERN_GAP = 0.5  # pattern spellings are rescored by the model and start this far below its best
+TEMPLATE_STEP = 0.4  # between successive templates of a particle or compound
+WHOLE_GAP = 1.5  # a word read without its article, as one foreign name (Albert), vs al- + stem
+MODEL_K = 12  # model candidates per word
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A spelling and its relative score (log10; 0 is the best of its unit)."""
+
+    text: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of a name: a ``kind`` (word, abd, din, a particle, literal) and its Arabic words."""
+
+    kind: str
+    words: tuple[str, ...]
+
+
+def check_scheme(scheme: str) -> None:
+    """Raise :class:`~arnorm.errors.UnknownSchemeError` unless ``scheme`` is a name scheme."""
+    if scheme not in SCHEMES:
+        raise UnknownSchemeError(scheme, SCHEMES)
+
+
+@functools.cache
+def _grammar() -> dict[str, Any]:
+    text = resources.files("arnorm.data.names").joinpath("grammar.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _templates(scheme: str, name: str) -> list[str]:
+    return list(_grammar()["schemes"][scheme][name])
+
+
+# ------------------------------------------------------------------------- parsing
+
+_HAS_ARABIC = regex.compile(r"\p{scx=Arab}")
+
+
+def parse(name: str) -> list[Unit]:
+    """Split a name into units (see the module docstring).
+
+    >>> [u.kind for u in parse("أبو محمد الجولاني")]
+    ['abu', 'word', 'word']
+    >>> parse("عبد الرحمن")
+    [Unit(kind='abd', words=('الرحمن',))]
+    """
+    tokens: list[tuple[str, bool]] = []  # (text, is_arabic)
+    for raw in name.split():
+        if _HAS_ARABIC.search(raw):
+            tokens.extend((w, True) for w in arabic_words(raw))
+        else:
+            tokens.append((raw, False))
+    units: list[Unit] = []
+    i = 0
+    while i < len(tokens):
+        word, arabic = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if not arabic:
+            units.append(Unit("literal", (word,)))
+        elif word == ABD and nxt is not None and nxt[1]:
+            units.append(Unit("abd", (nxt[0],)))
+            i += 1
+        elif word.startswith(ABD + ARTICLE) and len(word) > 5:
+            units.append(Unit("abd", (word[3:],)))
+        elif nxt is not None and nxt[0] == DIN and word not in PARTICLES:
+            units.append(Unit("din", (word,)))
+            i += 1
+        elif word.endswith(DIN) and len(word) > 6:
+            units.append(Unit("din", (word[:-5],)))
+        elif word in PARTICLES and nxt is not None and nxt[1]:
+            units.append(Unit(PARTICLES[word], ()))
+        else:
+            units.append(Unit("word", (word,)))
+        i += 1
+    return units
+
+
+# ------------------------------------------------------------------------ spelling
+
+
+def _display(latin: str) -> str:
+    """A model spelling (lower case) in title case."""
+    return latin[:1].upper() + latin[1:]
+
+
+def _rewrite_french(spelling: str) -> str:
+    """An English-style spelling in French/Maghrebi conventions (sh -> ch, u -> ou, ...)."""
+    out = spelling.lower()
+    for pattern, repl in _grammar()["french_rewrites"]:
+        out = regex.sub(pattern, repl, out)
+    return _display(out)
+
+
+def _lexicon_spellings(entry: Entry, scheme: str) -> tuple[str, ...]:
+    if scheme == "french":
+        return entry.french or tuple(_rewrite_french(s) for s in entry.english)
+    return entry.english
+
+
+def _merge(cands: Sequence[Scored], k: int) -> list[Scored]:
+    """Best score per spelling (compared as Latin keys), best first, at most ``k``."""
+    best: dict[str, Scored] = {}
+    for c in cands:
+        if not c.text:
+            continue
+        key = c.text.casefold()
+        if key not in best or c.score > best[key].score:
+            best[key] = c
+    ranked = sorted(best.values(), key=lambda c: -c.score)
+    return ranked[:k]
+
+
+@functools.lru_cache(maxsize=4096)
+def spell_word(word: str, scheme: str = "english", k: int = 10, places: bool = False) -> tuple[Scored, ...]:
+    """Ranked spellings of one normalized Arabic word, the article not treated specially.
+
+    Args:
+        word: a normalized Arabic word (see :func:`~arnorm.translit.names.normalize.arabic_words`).
+        scheme: one of :data:`SCHEMES`.
+        k: how many spellings to return at most.
+        places: whether lexicon entries known only as place names may be used.
+    """
+    entry = lookup_loose(word)
+    if entry is not None and entry.is_place and not places:
+        entry = None
+    cands: list[Scored] = []
+    if entry is not None:
+        cands.extend(Scored(s, -RANK_STEP * r) for r, s in enumerate(_lexicon_spellings(entry, scheme)))
+    model = load_model()
+    found = model.nbest(word, MODEL_K)
+    if found:
+        top = found[0].logp
+        gap = LEX_GAP if entry is not None else 0.0
+        for c in found:
+            text = _display(c.latin) if scheme == "english" else _rewrite_french(c.latin)
+            cands.append(Scored(text, c.logp - top - gap))
+        for spelling in pattern_spellings(word):
+            lp = model.score(word, latin_key(spelling))
+            if lp > -1e9:
+                text = spelling if scheme == "english" else _rewrite_french(spelling)
+                cands.append(Scored(text, lp - top - gap - PATTERN_GAP))
+    merged = _merge(cands, k)
+    if not merged:  # only silent letters (ء, ع): write them as the apostrophe of the standards
+        merged = [Scored("'" * len(word), 0.0)]
+    return tuple(merged)
+
+
+def _is_article_word(word: str) -> bool:
+    return word.startswith(ARTICLE) and len(word) > 3 and word != ALLAH
+
+
+def _sun(word: str, spelled: str) -> str:
+    """The consonant(s) the article assimilates to before ``word`` (``l`` before moon letters)."""
+    if word[:1] and word[0] in _grammar()["sun_letters"]:
+        onset = regex.match(r"[^aeiouy]*", spelled.lower())
+        return onset.group(0) if onset and onset.group(0) else "l"
+    return "l"
+
+
+def _fill(template: str, word: str, spelled: str, **extra: str) -> str:
+    return template.format(x=spelled, xl=spelled.lower(), sun=_sun(word, spelled), **extra)
+
+
+def _article_forms(stem: str, spelled: Scored, scheme: str, first: bool) -> list[Scored]:
+    """al- + one spelling of the stem, in every form the scheme allows."""
+    templates = _templates(scheme, "article_first" if first else "article")
+    return [Scored(_fill(t, stem, spelled.text), spelled.score - TEMPLATE_STEP * r) for r, t in enumerate(templates)]
+
+
+def _curated(entry: Entry | None) -> bool:
+    return entry is not None and "core" in entry.sources
+
+
+_ARTICLE_SPELLED = regex.compile(r"(?i)^(?:al|el|ul|il|a[dnrstz]|e[dnrstz])[- ']+(.+)$")
+
+
+def spell_token(word: str, scheme: str, k: int, first: bool, places: bool = False) -> list[Scored]:
+    """Ranked spellings of one word of a name, with the article handled.
+
+    A word starting with ``ال`` is read as al- + stem.  When the lexicon knows
+    the whole word, its spellings are turned into that form too (``Al Saleh``
+    and ``Saleh`` both give al-Saleh); a spelling that fuses the article into a
+    foreign name (``Albert``) is kept as it is, and wins when the stem is not a
+    known name.  A place name (``القاهرة``, Cairo) is kept as the lexicon has it.
+    """
+    if not _is_article_word(word):
+        return list(spell_word(word, scheme, k, places))
+    stem = word[2:]
+    cands: list[Scored] = []
+    entry = lookup_loose(word)
+    stem_entry = lookup_loose(stem)
+    if entry is not None and entry.is_place and not places:
+        entry = None
+    lexicon_gap = 0.0
+    if entry is not None:
+        lexicon_gap = LEX_GAP
+        # a curated stem (صالح: Saleh first) outranks the order of an uncurated whole-word entry
+        offset = LEX_GAP if _curated(stem_entry) and not _curated(entry) else 0.0
+        spellings = _lexicon_spellings(entry, scheme)
+        for r, s in enumerate(spellings):
+            base = -RANK_STEP * r - offset
+            m = _ARTICLE_SPELLED.match(s)
+            if entry.is_place:
+                cands.append(Scored(s, base))
+            elif m:
+                cands.extend(_article_forms(stem, Scored(m.group(1), base), scheme, first))
+            elif s.lower().startswith(("al", "el")):
+                cands.append(Scored(s, base if stem_entry is None else base - WHOLE_GAP))
+            else:
+                cands.extend(_article_forms(stem, Scored(s, base), scheme, first))
+    for s in spell_word(stem, scheme, max(3, k // 2)):
+        gap = lexicon_gap if stem_entry is None else 0.0
+        cands.extend(_article_forms(stem, Scored(s.text, s.score - gap), scheme, first))
+    for s in spell_word(word, scheme, 3):
+        if s.text.lower().startswith(("al", "el")):
+            cands.append(Scored(s.text, s.score - WHOLE_GAP))
+    return _merge(cands, k)
+
+
+def spell_unit(unit: Unit, scheme: str, k: int, first: bool, places: bool = False) -> list[Scored]:
+    """Ranked spellings of one unit of a name."""
+    if unit.kind == "literal":
+        return [Scored(unit.words[0], 0.0)]
+    if unit.kind == "word":
+        return spell_token(unit.words[0], scheme, k, first, places)
+    if unit.kind == "abd":
+        (x,) = unit.words
+        if x == ALLAH:
+            return [Scored(t, -TEMPLATE_STEP * r) for r, t in enumerate(_templates(scheme, "abd_allah"))]
+        article = _is_article_word(x)
+        stem = x[2:] if article else x
+        out = []
+        for s in spell_word(stem, scheme, 3):
+            for r, t in enumerate(_templates(scheme, "abd" if article else "abd_plain")):
+                out.append(Scored(_fill(t, stem, s.text), s.score - TEMPLATE_STEP * r))
+        return _merge(out, k)
+    if unit.kind == "din":
+        (p,) = unit.words
+        out = []
+        for s in spell_word(p, scheme, 3):
+            for r, t in enumerate(_templates(scheme, "din")):
+                out.append(Scored(t.format(p=s.text), s.score - TEMPLATE_STEP * r))
+        return _merge(out, k)
+    templates = _templates(scheme, unit.kind)
+    if first and unit.kind in ("bin", "ibn", "bint"):
+        templates = [_display(t) for t in templates]
+    return [Scored(t, -TEMPLATE_STEP * r) for r, t in enumerate(templates)]

@@ -1,0 +1,267 @@
+"""The statistical name model: a joint-sequence (graphone) n-gram model.
+
+A *graphone* pairs one Arabic letter with the 0-3 Latin letters it was spelled
+with in a training name (``ث``/``th``, ``و``/``ou``, ``ي``/``""``).  A name pair
+is a sequence of graphones, and an n-gram model over graphones gives the joint
+probability of an Arabic spelling and a Latin one (Bisani & Ney 2008, as used
+in grapheme-to-phoneme conversion).  Transliterating is finding the Latin
+strings whose graphone sequences, read on the Arabic side, spell the input and
+score best: a beam search over the input letters.
+
+The model is trained offline by ``scripts/train_names.py`` (see it for the data
+and its licences) and shipped as ``arnorm/data/names/model.json`` (metadata and
+the graphone vocabulary) plus ``model.npz`` (n-gram log10 probabilities and
+back-off weights).  It is loaded lazily, once, on first use.
+
+Letters the model never saw (rare Persian forms, for instance) are spelled
+with a fixed fallback letter table at a fixed penalty, so every input gets an
+answer.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+import numpy as np
+
+from ...errors import ArnormError
+
+__all__ = ["Candidate", "JointModel", "load_model"]
+
+#: Spelling of a letter the model has no graphone for (rare letters only).
+FALLBACK_LETTERS = {
+    "\u0621": "", "\u0622": "a", "\u0623": "a", "\u0624": "u", "\u0625": "i", "\u0626": "i",
+    "\u0627": "a", "\u0628": "b", "\u0629": "a", "\u062a": "t", "\u062b": "th", "\u062c": "j",
+    "\u062d": "h", "\u062e": "kh", "\u062f": "d", "\u0630": "dh", "\u0631": "r", "\u0632": "z",
+    "\u0633": "s", "\u0634": "sh", "\u0635": "s", "\u0636": "d", "\u0637": "t", "\u0638": "z",
+    "\u0639": "", "\u063a": "gh", "\u0641": "f", "\u0642": "q", "\u0643": "k", "\u0644": "l",
+    "\u0645": "m", "\u0646": "n", "\u0647": "h", "\u0648": "w", "\u0649": "a", "\u064a": "y",
+    "\u067e": "p", "\u0686": "ch", "\u0698": "zh", "\u06af": "g", "\u06a4": "v",
+}
+_FALLBACK_LOGP = -6.0  # log10 probability charged for a fallback letter
+PRUNE = 4.0  # successors this far (log10) below the best one are not explored
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One transliteration hypothesis.
+
+    Attributes:
+        latin: the Latin spelling, lower case.
+        logp: log10 of the joint probability of (input, latin) under the model,
+            summed over the segmentations found by the search.
+    """
+
+    latin: str
+    logp: float
+
+
+class JointModel:
+    """A back-off n-gram model over graphones, with n-best and forced-alignment search."""
+
+    def __init__(self, meta: dict[str, object], arrays: dict[str, np.ndarray]) -> None:
+        vocab = meta["vocab"]
+        assert isinstance(vocab, list)
+        self.order = int(meta["order"])  # type: ignore[call-overload]
+        self.meta = {k: v for k, v in meta.items() if k != "vocab"}
+        self.arabic: list[str] = [str(a) for a, _ in vocab]
+        self.latin: list[str] = [str(la) for _, la in vocab]
+        self._lp: dict[tuple[int, ...], float] = {}
+        self._bow: dict[tuple[int, ...], float] = {}
+        for k in range(1, self.order + 1):
+            grams = arrays[f"ngram{k}"].tolist()
+            self._lp.update(zip(map(tuple, grams), arrays[f"logp{k}"].tolist()))
+            if k > 1 and f"ctx{k}" in arrays:
+                ctxs = arrays[f"ctx{k}"].tolist()
+                self._bow.update(zip(map(tuple, ctxs), arrays[f"bow{k}"].tolist()))
+        self._contexts = frozenset(g[:-1] for g in self._lp)
+        unigram = {g[0]: p for g, p in self._lp.items() if len(g) == 1}
+        self._floor = min(unigram.values()) - 1.0
+        by_letter: dict[str, list[int]] = {}
+        for gid, a in enumerate(self.arabic):
+            if gid > 1:
+                by_letter.setdefault(a, []).append(gid)
+        self._by_letter = {
+            a: tuple(sorted(ids, key=lambda g: -unigram.get(g, self._floor))) for a, ids in by_letter.items()
+        }
+        self._succ: dict[tuple[tuple[int, ...], str], tuple[tuple[int, float, str, tuple[int, ...]], ...]] = {}
+        self._score_cache: dict[tuple[tuple[int, ...], str], tuple[tuple[int, float], ...]] = {}
+        self._children: dict[tuple[int, ...], dict[str, list[int]]] = {}
+        for gram in self._lp:
+            if len(gram) > 1:
+                self._children.setdefault(gram[:-1], {}).setdefault(self.arabic[gram[-1]], []).append(gram[-1])
+
+    def successors(
+        self, history: tuple[int, ...], letter: str
+    ) -> tuple[tuple[int, float, str, tuple[int, ...]], ...]:
+        """The continuations of ``history`` that read ``letter``, best first.
+
+        Each is (graphone, log10 p, its Latin letters, the reduced history after
+        it).  Continuations more than :data:`PRUNE` below the best are dropped.
+        Cached: histories recur across words.
+        """
+        key = (history, letter)
+        found = self._succ.get(key)
+        if found is None:
+            keep = self.order - 1
+            state = self.state
+            found = tuple(
+                (g, lp, self.latin[g], state((history + (g,))[-keep:])) for g, lp in self._scores(history, letter)
+            )
+            if len(self._succ) > 300_000:
+                self._succ.clear()
+            self._succ[key] = found
+        return found
+
+    def _scores(self, history: tuple[int, ...], letter: str) -> tuple[tuple[int, float], ...]:
+        """(graphone, log10 p) for the graphones of ``letter`` after ``history``, best first, pruned.
+
+        Built from the next shorter history's list scaled by the back-off
+        weight, plus the n-grams stored for ``history`` itself.
+        """
+        key = (history, letter)
+        found = self._score_cache.get(key)
+        if found is not None:
+            return found
+        if not history:
+            floor = self._floor
+            pairs = [(g, self._lp.get((g,), floor)) for g in self._by_letter.get(letter, ())]
+        else:
+            lower = self._scores(history[1:], letter)
+            bo = self._bow.get(history, 0.0)
+            explicit = self._children.get(history, {}).get(letter)
+            if not explicit and bo == 0.0:
+                self._score_cache[key] = lower
+                return lower
+            merged = {g: lp + bo for g, lp in lower}
+            for g in explicit or ():
+                merged[g] = self._lp[history + (g,)]
+            pairs = list(merged.items())
+        pairs.sort(key=lambda t: -t[1])
+        if pairs:
+            cut = pairs[0][1] - PRUNE
+            pairs = [t for t in pairs if t[1] >= cut]
+        found = tuple(pairs)
+        if len(self._score_cache) > 300_000:
+            self._score_cache.clear()
+        self._score_cache[key] = found
+        return found
+
+    def state(self, history: tuple[int, ...]) -> tuple[int, ...]:
+        """The shortest suffix of ``history`` that predicts exactly as ``history`` does.
+
+        A history that is no n-gram's context backs off at no cost, so
+        hypotheses that share the reduced state can be merged.
+        """
+        contexts = self._contexts
+        while history and history not in contexts:
+            history = history[1:]
+        return history
+
+    def logp(self, history: tuple[int, ...], gid: int) -> float:
+        """log10 p(graphone ``gid`` | ``history``) with back-off."""
+        bo = 0.0
+        h = history
+        lp = self._lp
+        while True:
+            p = lp.get(h + (gid,))
+            if p is not None:
+                return bo + p
+            if not h:
+                return bo + self._floor
+            bo += self._bow.get(h, 0.0)
+            h = h[1:]
+
+    def letters(self) -> frozenset[str]:
+        """The Arabic letters the model has graphones for."""
+        return frozenset(self._by_letter)
+
+    # ------------------------------------------------------------------- search
+
+    def nbest(self, word: str, k: int = 10, beam: int = 40) -> list[Candidate]:
+        """The ``k`` best Latin spellings of one normalized Arabic word, best first.
+
+        Hypotheses that spell the same Latin string by different segmentations
+        are merged (their probabilities add up).
+        """
+        return self._search(word, None, k, beam)
+
+    def score(self, word: str, latin: str, beam: int = 40) -> float:
+        """log10 joint probability of spelling ``word`` as ``latin`` (-inf if impossible).
+
+        ``latin`` is compared in lower case, letters a-z only.
+        """
+        found = self._search(word, latin, 1, beam)
+        return found[0].logp if found else -math.inf
+
+    def _search(self, word: str, target: str | None, k: int, beam: int) -> list[Candidate]:
+        if not word:
+            raise ArnormError("cannot transliterate an empty word")
+        # beams[i]: (history, latin so far) -> log10 score, after reading i letters
+        beams: list[dict[tuple[tuple[int, ...], str], float]] = [{} for _ in range(len(word) + 1)]
+        beams[0][((0,), "")] = 0.0
+        for i, letter in enumerate(word):
+            current = beams[i]
+            if not current:
+                continue
+            items = heapq.nlargest(beam, current.items(), key=lambda kv: kv[1])
+            nxt = beams[i + 1]
+            known = letter in self._by_letter
+            for (hist, out), score in items:
+                if not known:
+                    spelled = out + FALLBACK_LETTERS.get(letter, "")
+                    if target is not None and not target.startswith(spelled):
+                        continue
+                    key = ((), spelled)
+                    s = score + _FALLBACK_LOGP
+                    if s > nxt.get(key, -math.inf):
+                        nxt[key] = s
+                    continue
+                for _, lp, la, state in self.successors(hist, letter):
+                    spelled = out + la
+                    if target is not None and not target.startswith(spelled):
+                        continue
+                    s = score + lp
+                    key = (state, spelled)
+                    if s > nxt.get(key, -math.inf):
+                        nxt[key] = s
+        totals: dict[str, float] = {}
+        for (hist, out), score in beams[len(word)].items():
+            if target is not None and out != target:
+                continue
+            s = score + self.logp(hist, 1)
+            prev = totals.get(out)
+            totals[out] = s if prev is None else _log10_add(prev, s)
+        best = heapq.nlargest(k, totals.items(), key=lambda kv: kv[1])
+        return [Candidate(latin, logp) for latin, logp in best]
+
+
+def _log10_add(a: float, b: float) -> float:
+    """log10(10**a + 10**b) without overflow."""
+    if a < b:
+        a, b = b, a
+    return a + math.log10(1.0 + 10.0 ** (b - a))
+
+
+@functools.cache
+def load_model() -> JointModel:
+    """The shipped model (loaded once, on first use)."""
+    base = resources.files("arnorm.data.names")
+    meta = json.loads(base.joinpath("model.json").read_text(encoding="utf-8"))
+    with base.joinpath("model.npz").open("rb") as f, np.load(f, allow_pickle=False) as npz:
+        arrays = {name: npz[name] for name in npz.files}
+    return JointModel(meta, arrays)
+
+
+def model_from_files(json_path: str, npz_path: str) -> JointModel:
+    """A model from explicit files (for training experiments)."""
+    with open(json_path, encoding="utf-8") as f:
+        meta = json.load(f)
+    with np.load(npz_path, allow_pickle=False) as npz:
+        arrays = {name: npz[name] for name in npz.files}
+    return JointModel(meta, arrays)

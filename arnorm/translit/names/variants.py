@@ -1,0 +1,48 @@
+"""Ranked spellings of a whole name, from the ranked spellings of its units.
+
+A name's candidates are the combinations of its units' spellings (see
+:mod:`.grammar`), scored by the sum of the units' relative scores and kept
+best first: a small beam over the units, so the cost grows linearly with the
+length of the name.
+"""
+
+from __future__ import annotations
+
+from .grammar import Scored, Unit, check_scheme, parse, spell_unit
+
+__all__ = ["ranked_spellings"]
+
+
+def _combine(units: list[Unit], scheme: str, k: int, places: bool) -> list[Scored]:
+    partial = [Scored("", 0.0)]
+    for i, unit in enumerate(units):
+        spelled = spell_unit(unit, scheme, k, first=i == 0, places=places)
+        grown = [
+            Scored(f"{p.text} {s.text}" if p.text else s.text, p.score + s.score)
+            for p in partial
+            for s in spelled
+        ]
+        grown.sort(key=lambda c: -c.score)
+        seen: set[str] = set()
+        partial = []
+        for c in grown:
+            key = c.text.casefold()
+            if key not in seen:
+                seen.add(key)
+                partial.append(c)
+            if len(partial) >= k:
+                break
+    return [c for c in partial if c.text]
+
+
+def ranked_spellings(name: str, scheme: str = "english", k: int = 10) -> list[Scored]:
+    """The ``k`` best spellings of ``name`` in ``scheme``, best first, with their scores.
+
+    A one-word name may also be read as a place name from the lexicon; inside a
+    longer name only personal-name entries are used.
+    """
+    check_scheme(scheme)
+    units = parse(name)
+    if not units:
+        return []
+    return _combine(units, scheme, k, places=len(units) == 1)
