@@ -26,7 +26,7 @@ from conftest import shared_file
 from typer.testing import CliRunner
 
 import arnorm
-from arnorm import _io
+from arnorm import _io, cli
 from arnorm.cli import app
 
 runner = CliRunner()
@@ -454,3 +454,50 @@ def test_process_interrupt_exits_130_and_removes_the_temporary_file(tmp_path: Pa
     proc.stdin.close()
     assert out.read_bytes() == b"old"
     assert os.listdir(tmp_path) == ["out.txt"]
+
+
+def test_process_streams_each_line_as_it_arrives() -> None:
+    # tail -f | arnorm: a line is written before the input ends.
+    proc = subprocess.Popen([*ARNORM, "--stages", "tatweel"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write("ســـلام\n".encode())
+    proc.stdin.flush()
+    assert proc.stdout.readline() == "سلام\n".encode()
+    proc.stdin.write("ـبـ\n".encode())
+    proc.stdin.close()
+    assert proc.stdout.read() == "ب\n".encode()
+    assert proc.wait(timeout=30) == 0
+
+
+# -- progress bar and colour -----------------------------------------------------------------------
+
+
+def test_progress_bar_only_for_files_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("ســـ\n" * 1000, encoding="utf-8")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False)
+    assert cli._want_progress(cli.IOOptions(inputs=(path,)))
+    assert not cli._want_progress(cli.IOOptions(inputs=(path,), quiet=True))
+    assert not cli._want_progress(cli.IOOptions())  # stdin
+    assert not cli._want_progress(cli.IOOptions(inputs=(path, Path("-"))))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)  # the bar would mix with the output
+    assert not cli._want_progress(cli.IOOptions(inputs=(path,)))
+    assert cli._want_progress(cli.IOOptions(inputs=(path,), output=tmp_path / "out.txt"))
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)  # piped stderr: never
+    assert not cli._want_progress(cli.IOOptions(inputs=(path,), output=tmp_path / "out.txt"))
+    seen: list[int] = []
+    with cli._progress([path], True) as on_read:
+        assert on_read is not None
+        with path.open("rb") as stream:
+            for chunk in _io.read_chunks(stream, "a", chunk_bytes=1000, on_read=seen.append):
+                on_read(len(chunk.data))
+    assert sum(seen) == path.stat().st_size
+
+
+def test_explain_in_colour_has_the_same_text() -> None:
+    steps = arnorm.preset("search").explain("أخبارٌ\u200f")
+    plain = list(cli._explain_lines(steps, True, colour=False))
+    coloured = list(cli._explain_lines(steps, True, colour=True))
+    assert [getattr(item, "plain", item) for item in coloured] == plain
+    assert any(getattr(item, "spans", None) for item in coloured)
