@@ -85,6 +85,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import re
 import weakref
 from collections.abc import Callable, Iterable, Sequence
@@ -116,6 +117,14 @@ LARGE_INPUT = 2048
 # Every line boundary str.splitlines() knows.
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK_RE = re.compile(f"[{_LINE_BREAKS}]")
+# Words with the spaces after them (and spaces at the start), for the word-level pass.
+_TOKEN_RE = re.compile(r"\S+\s*|\s+")
+# Changed stretches whose two sides multiply to at most this are diffed by character
+# directly; longer ones word by word first.
+_CHAR_DIFF_LIMIT = 4096
+# A changed block longer than this (product of its two sides) after the word pass is
+# one edit: a character diff of it would be quadratic.
+_CHAR_DIFF_MAX = 1 << 20
 
 
 class AlignmentError(ArnormError):
@@ -740,16 +749,57 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 def _diff_rows(a: str, b: str, a_off: int, b_off: int, rows: list[tuple[int, int, int, int]]) -> None:
-    """Append the edits turning ``a`` into ``b`` (at offsets ``a_off``, ``b_off``) to ``rows``."""
-    if a == b:
-        return
+    """Append the edits turning line ``a`` into line ``b`` (at ``a_off``, ``b_off``) to ``rows``.
+
+    Character diffs of whole lines are slow (``SequenceMatcher`` is quadratic
+    on text with few distinct characters), so long lines are compared word by
+    word first (a token is a word with the spaces after it): lines with as
+    many words on both sides pair them in order (a transliterated line aligns
+    word for word), others are matched by ``SequenceMatcher`` over the words.
+    Words that differ are then compared character by character, pairwise
+    when a changed block has as many words on both sides.
+    """
     p = _common_prefix(a, b)
     s = _common_suffix(a[p:], b[p:])
     a_mid, b_mid = a[p:len(a) - s], b[p:len(b) - s]
     a_off += p
     b_off += p
-    if len(a_mid) <= 1 or len(b_mid) <= 1:
-        rows.append((a_off, a_off + len(a_mid), b_off, b_off + len(b_mid)))
+    if len(a_mid) * len(b_mid) <= _CHAR_DIFF_LIMIT:
+        _char_rows(a_mid, b_mid, a_off, b_off, rows)
+        return
+    a_tokens, b_tokens = _TOKEN_RE.findall(a_mid), _TOKEN_RE.findall(b_mid)
+    if len(a_tokens) < 2 or len(b_tokens) < 2:
+        _char_rows(a_mid, b_mid, a_off, b_off, rows)
+        return
+    a_at = [0, *itertools.accumulate(map(len, a_tokens))]
+    b_at = [0, *itertools.accumulate(map(len, b_tokens))]
+    if len(a_tokens) == len(b_tokens):  # as many words: pair them in order
+        blocks = [("replace", 0, len(a_tokens), 0, len(b_tokens))]
+    else:
+        blocks = difflib.SequenceMatcher(None, a_tokens, b_tokens, autojunk=False).get_opcodes()
+    for op, i1, i2, j1, j2 in blocks:
+        if op == "equal":
+            continue
+        if i2 - i1 == j2 - j1:
+            for i, j in zip(range(i1, i2), range(j1, j2)):
+                if a_tokens[i] != b_tokens[j]:
+                    _char_rows(a_tokens[i], b_tokens[j], a_off + a_at[i], b_off + b_at[j], rows)
+        else:
+            _char_rows(a_mid[a_at[i1]:a_at[i2]], b_mid[b_at[j1]:b_at[j2]], a_off + a_at[i1], b_off + b_at[j1], rows)
+
+
+def _char_rows(a: str, b: str, a_off: int, b_off: int, rows: list[tuple[int, int, int, int]]) -> None:
+    """Append the edits of a character diff of ``a`` and ``b`` to ``rows``."""
+    p = _common_prefix(a, b)
+    s = _common_suffix(a[p:], b[p:])
+    a_mid, b_mid = a[p:len(a) - s], b[p:len(b) - s]
+    a_off += p
+    b_off += p
+    if min(len(a_mid), len(b_mid)) <= 1 or max(len(a_mid), len(b_mid)) <= 3 or (
+        len(a_mid) * len(b_mid) > _CHAR_DIFF_MAX
+    ):  # nothing finer to find (a swap of two marks is one edit), or too long to diff
+        if a_mid or b_mid:
+            rows.append((a_off, a_off + len(a_mid), b_off, b_off + len(b_mid)))
         return
     matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
