@@ -15,6 +15,7 @@ is timed.
 from __future__ import annotations
 
 import argparse
+import functools
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -76,7 +77,7 @@ def main() -> None:
     print(f"{args.file}: {mb:.2f} MB, {len(text):,} characters, {len(lines):,} lines; best of {args.repeat}")
 
     try:
-        from camel_tools.utils.charmap import CharMapper
+        from camel_tools.utils.charmap import CharMapper  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - optional peer
         CharMapper = None
         print("camel-tools not installed: peers skipped")
@@ -95,8 +96,9 @@ def main() -> None:
     print(f"\nromanization standards on the first {args.romanize_lines} lines ({words:,} words)")
     for standard in ROMANIZATION_STANDARDS:
         romanize_word.cache_clear()
-        cold = best_seconds(lambda s=standard: romanize(sample, s, vocalize=False), 1)
-        warm = best_seconds(lambda s=standard: romanize(sample, s, vocalize=False), args.repeat)
+        run = functools.partial(romanize, sample, standard, vocalize=False)
+        cold = best_seconds(run, 1)
+        warm = best_seconds(run, args.repeat)
         print(f"{standard:12} cold cache {words / cold:10,.0f} words/s   warm cache {words / warm:10,.0f} words/s")
 
 

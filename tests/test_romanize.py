@@ -363,3 +363,42 @@ def test_errors() -> None:
     assert "din-31635" in str(info.value)
     with pytest.raises(ArnormError):
         transliterate("x", "hsb", endings="full")
+
+
+# -- prefixes, function words and Quranic spelling (ALA-LC section 1.3) ------------------
+PREFIX_CASES = cases(
+    ("وَهُوَ", "wa-huwa", "none"),  # r.16b: inseparable prefix hyphenated
+    ("وَهُمْ", "wa-hum", "none"),
+    ("فَهْمٌ", "fahm", "none"),  # a noun: the letter after fa carries sukun
+    ("فَهُمْ", "fa-hum", "none"),
+    ("بِهِ", "bi-hi", "none"),  # r.16b bi-hi
+    ("لَهُمْ", "la-hum", "none"),  # r.16b la-hum
+    ("وَمَعَهُ", "wa-maʻahu", "none"),  # r.16b wa-maʻahu
+    ("وَلَا", "wa-lā", "none"),
+    ("بِأَنَّ", "bi-anna", "none"),
+    ("وَبِحَقٍّ", "wa-biḥaqq", "none"),
+    ("وَيَخْرُجُ", "wa-yakhruj", "none"),  # imperfect verb after wa-
+    ("بِئْرٌ", "biʼr", "none"),  # not bi- + ʼr
+    ("وَلِيد", "Walīd", "words"),  # a name, not wa- + līd
+    ("وَزِير", "wazīr", "none"),
+    ("وهو", "wa-huwa", "none"),  # unvocalized function word, vocalized from the word list
+    ("به", "bi-hi", "none"),
+    ("لهم", "la-hum", "none"),
+    ("على", "ʻalá", "none"),
+    ("وهم", "whm", "none"),  # unvocalized: wahm or wa-hum, left whole
+    ("ٱلَّذِينَ", "alladhīn", "none"),  # relative pronoun: lam doubled, not the article
+    ("\u0671\u0644\u0636\u064e\u0651\u0627\u0653\u0644\u0650\u0651\u064a\u0646\u064e", "al-ḍāllīn", "none"),  # Uthmani madd (decomposed alif + maddah): no hamza
+    ("هُدًى مِّن رَّبِّهِمْ", "hudan min rabbihim", "none"),  # word-initial shadda: assimilation sign
+    ("ٱهْدِنَا", "ihdinā", "none"),  # alef wasla before a consonant
+)
+
+
+@pytest.mark.parametrize(("arabic", "expected", "capitalize"), PREFIX_CASES)
+def test_prefixes_and_function_words(arabic: str, expected: str, capitalize: str) -> None:
+    assert r(arabic, "ala-lc", capitalize) == expected
+
+
+def test_precomposed_alef_madda_is_hamza_plus_a() -> None:
+    # modern spelling: آ (U+0622) is hamza + ā; Uthmani ا + U+0653 is a lengthening sign
+    assert r("قُرْآن", "ala-lc") == "qurʼān"
+    assert r("قُرْا\u0653ن", "ala-lc") == "qurān"

@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -104,17 +104,17 @@ def _ascii_encoder(scheme: str, marks: Marks) -> CharMap:
 
 
 # -- the name model (another module; imported lazily) ------------------------
-def _names_function(attribute: str) -> Callable[..., object]:
+def _names_function(attribute: str) -> Callable[..., Any]:
     try:
         from . import names
     except ImportError as exc:
         raise ArnormError(
             f"the name model (arnorm.translit.names) is not available: {exc}"
         ) from exc
-    function = getattr(names, attribute, None)
+    function: Callable[..., Any] | None = getattr(names, attribute, None)
     if not callable(function):
         raise ArnormError(f"the name model (arnorm.translit.names) has no {attribute}() yet")
-    return function  # type: ignore[no-any-return]
+    return function
 
 
 def transliterate_name(name: str, scheme: str = "english") -> str:
@@ -124,7 +124,7 @@ def transliterate_name(name: str, scheme: str = "english") -> str:
 
 def name_variants(name: str, k: int = 10) -> list[str]:
     """The ``k`` most likely Latin spellings of a name (:mod:`arnorm.translit.names`)."""
-    return list(_names_function("name_variants")(name, k=k))  # type: ignore[call-overload]
+    return [str(v) for v in _names_function("name_variants")(name, k=k)]
 
 
 _ARABIC_WORD = r"[\u0621-\u063a\u0640-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+"

@@ -328,8 +328,23 @@ def _keep_final() -> frozenset[str]:
     return _word_lists()["keep_final_vowel"]  # type: ignore[return-value]
 
 
+def _unvocalized_words() -> Mapping[str, str]:
+    return _word_lists()["unvocalized_function_words"]  # type: ignore[return-value]
+
+
 def _not_construct_before() -> frozenset[str]:
     return _word_lists()["not_construct_before"]  # type: ignore[return-value]
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    """Particles, pronouns and prepositions: after wa-/fa- they mark the conjunction."""
+    return (_keep_final() | _not_construct_before()) - {"\u0648"}
+
+
+def _fold_key(letters: str) -> str:
+    """A word-list key: alef wasla written as bare alef."""
+    return letters.replace(ALEF_WASLA, ALEF)
 
 
 @functools.cache
@@ -412,7 +427,7 @@ class _Unit:
 
 def _parse(word: str) -> list[_Unit]:
     units: list[_Unit] = []
-    for ch in unicodedata.normalize("NFC", word):
+    for ch in word:
         if ch == TATWEEL:
             continue
         if ch in _VOWEL:
@@ -444,7 +459,9 @@ def _parse(word: str) -> list[_Unit]:
                 units[-1].silent = True
         elif ch == MADDAH:
             if units and units[-1].letter == ALEF:
-                units[-1].letter = ALEF_MADDA
+                # a decomposed alif + maddah is the Uthmani madd sign: a long ā, no
+                # hamza (hamza + ā is written with the precomposed U+0622)
+                units[-1].dagger = True
         elif ch in _MARK_CHARS:
             continue  # other Quranic signs: annotations, not sounds
         elif ch == SMALL_WAW:
@@ -510,7 +527,8 @@ def _render(
             if k == 0:
                 piece = vowel_of(u)
                 if not piece.vowel:
-                    piece.vowel = "i" if letter == ALEF_WASLA else "a"
+                    wasla_i = letter == ALEF_WASLA and not (nxt is not None and nxt.letter == LAM)
+                    piece.vowel = "i" if wasla_i else "a"  # ٱهْدِنَا ihdinā; ٱلَّذِي alladhī
                 out.append(piece)
             elif letter == ALEF_WASLA or prev is None:
                 continue
@@ -586,7 +604,9 @@ def _render(
         else:
             piece = vowel_of(u)
             latin = table.get(letter, letter)
-            piece.cons = latin * (2 if u.shadda else 1)
+            # a shadda on the first letter marks assimilation across words (Uthmani
+            # مِّن after tanwin): one consonant in a word romanized on its own
+            piece.cons = latin * (2 if u.shadda and k else 1)
             piece.letter = letter
             out.append(piece)
 
@@ -594,7 +614,7 @@ def _render(
         return ""
     # pausal form and tāʾ marbūṭa
     final = out[-1]
-    if endings == "pausal" and final.short and not keep_final:
+    if endings == "pausal" and final.short and not (keep_final and not final.tanwin):
         if final.tanwin == "a" and std.tanwin_an:
             final.vowel, final.short = "an", False
         elif final.tanwin == "i" and std.defective_tanwin and len(out) > 1 and out[-2].vowel == _LONG["a"]:
@@ -654,7 +674,7 @@ def _is_article(units: list[_Unit], j: int) -> bool:
         and not units[j + 1].shadda
         and not units[j + 1].vowel
         and not units[j + 1].tanwin
-        and _letters_of(units[j:]) not in _irregular()
+        and _fold_key(_letters_of(units[j:])) not in _irregular()
     )
 
 
@@ -663,30 +683,104 @@ def _is_allah(units: list[_Unit], j: int) -> bool:
     return rest in ("\u0627\u0644\u0644\u0647", "\u0671\u0644\u0644\u0647")
 
 
-def _conjunction_before_bare_word(units: list[_Unit], vocalized: bool) -> bool:
-    """Heuristic: wa-/fa- before a word that is not the article (vocalized text only)."""
-    if not vocalized or len(units) < 4 or units[0].vowel != "a" or units[0].shadda:
+#: Attached pronouns after bi-/li-: bi-hi, la-hum, la-nā (not -ī: lī, bī stay whole).
+_PRONOUN_SUFFIXES = frozenset(
+    {"\u0647", "\u0647\u0627", "\u0647\u0645", "\u0647\u0645\u0627", "\u0647\u0646", "\u0643",
+     "\u0643\u0645", "\u0643\u0645\u0627", "\u0643\u0646", "\u0646\u0627"}
+)
+#: Unvocalized, و/ف + these are nouns as often as conjunction + pronoun: وهم wahm, فهم fahm.
+_AMBIGUOUS_AFTER_CONJUNCTION = frozenset({"\u0647\u0645", "\u0647\u0646"})
+_BEH, _KAF, _FEH = "\u0628", "\u0643", "\u0641"
+_ALEF_HAMZAS = frozenset((ALEF_HAMZA_ABOVE, ALEF_HAMZA_BELOW, ALEF_MADDA))
+
+
+def _function_word_with_pronoun(letters: str) -> bool:
+    """``letters`` is a function word + attached pronoun: maʻahu, ʻalayhim, baynahumā."""
+    words = _function_words()
+    for suffix in _PRONOUN_SUFFIXES:
+        stem = letters[: -len(suffix)]
+        if (
+            len(letters) > len(suffix)
+            and letters.endswith(suffix)
+            and len(stem) >= 2
+            and (stem in words or (stem.endswith(YEH) and stem[:-1] + ALEF_MAKSURA in words))
+        ):
+            return True
+    return False
+
+
+def _word_starts(units: list[_Unit], j: int, vocalized: bool, known: bool) -> bool:
+    """``units[j:]`` reads as a word of its own after a prefix.
+
+    The article or Allāh; a function word (``huwa``, ``lā``, ``mā``), whose
+    first letter carries a vowel when the text is vocalized (so فَهْم, fahm,
+    is not fa-hum), unless the name lexicon knew the whole word; or, in
+    vocalized text, a word starting with hamza on alif (``anna``, ``idhā``).
+    """
+    if j >= len(units):
+        return False
+    if _is_article(units, j) or _is_allah(units, j):
+        return True
+    first = units[j]
+    rest = _fold_key(_letters_of(units[j:]))
+    if vocalized:
+        voiced = first.letter in _ALEFS or (bool(first.vowel) and not first.sukun)
+    else:
+        voiced = rest not in _AMBIGUOUS_AFTER_CONJUNCTION
+    if not known and voiced and (rest in _function_words() or _function_word_with_pronoun(rest)):
+        return True
+    return vocalized and first.letter in _ALEF_HAMZAS and len(units) - j >= 2
+
+
+def _preposition_at(units: list[_Unit], j: int, vocalized: bool, known: bool) -> bool:
+    """``units[j]`` is bi-, li- or ka- attached to the word that follows."""
+    if len(units) - j < 2:
+        return False
+    u = units[j]
+    if u.letter not in (_BEH, LAM, _KAF) or u.shadda or u.sukun or u.tanwin:
+        return False
+    allowed = {_BEH: ("", "i"), LAM: ("", "i", "a"), _KAF: ("", "a")}[u.letter]
+    if u.vowel not in allowed:
+        return False
+    rest = _letters_of(units[j + 1:])
+    if not known and u.letter != _KAF and rest in _PRONOUN_SUFFIXES:
+        return True  # bi-hi, la-hum
+    return _word_starts(units, j + 1, vocalized, known)
+
+
+def _conjunction_at_start(units: list[_Unit], vocalized: bool, known: bool) -> bool:
+    """``units`` start with the conjunction wa- or fa-.
+
+    Before the article, Allāh, li- + article (لل), a preposition, a function
+    word or a hamza-initial word (see :func:`_word_starts`); and in vocalized
+    text before a form II verb (``wa-sallam``) or an imperfect verb
+    (``wa-yakhruju``).  Heuristics: a noun whose root starts with w or f and
+    looks like one of these is misread.
+    """
+    if len(units) <= 2 or units[0].letter not in (WAW, _FEH) or units[0].shadda or units[0].sukun:
+        return False
+    if units[0].vowel not in ("", "a") or units[0].tanwin:
+        return False
+    if known and not (_is_article(units, 1) or _is_allah(units, 1)):
+        return False
+    if _word_starts(units, 1, vocalized, known) or _preposition_at(units, 1, vocalized, known):
+        return True
+    if units[1].letter == LAM and units[2].letter == LAM and len(units) >= 5 and not units[1].shadda:
+        return True  # wa + li + article: وللشعب
+    if not vocalized or len(units) < 4 or units[0].vowel != "a":
         return False
     second, third = units[1], units[2]
-    if second.letter in _HAMZAS or second.letter == ALEF_MADDA:
-        return True  # wa-inna, fa-idhā
-    # form II verb after the conjunction: wa-sallam, fa-qaddama
-    return bool(second.vowel) and not second.shadda and third.shadda and third.letter not in _VOWEL_LETTERS
-
-
-def _has_conjunction(units: list[_Unit], vocalized: bool) -> bool:
-    """``units`` start with the conjunction wa-/fa- (before the article, li-, Allāh, ...)."""
-    if len(units) <= 2 or units[0].letter not in (WAW, "\u0641") or units[0].shadda:
-        return False
-    if units[0].vowel not in ("", "a"):
-        return False
+    if second.letter == _BEH and second.vowel == "i" and not second.shadda:
+        return True  # wa-bi- (not wa-li-: وَلِيد is Walīd)
+    if second.vowel and not second.shadda and third.shadda and third.letter not in _VOWEL_LETTERS:
+        return True  # form II verb: wa-sallam, fa-qaddama
     return (
-        _is_article(units, 1)
-        or _is_allah(units, 1)
-        or (units[1].letter in ("\u0628", "\u0643", LAM) and (_is_article(units, 2) or _is_allah(units, 2)))
-        or (units[1].letter == LAM and units[2].letter == LAM and len(units) >= 5 and not units[1].shadda)
-        or _conjunction_before_bare_word(units, vocalized)
-    )
+        len(units) >= 5
+        and second.letter in ("\u064a", "\u062a", "\u0646")
+        and second.vowel in ("a", "u")
+        and third.sukun
+        and bool(units[3].vowel)
+    )  # imperfect verb: wa-yakhruju, wa-nastaʻīnu
 
 
 def _prefix_latin(u: _Unit, std: Standard) -> str:
@@ -725,35 +819,41 @@ def romanize_word(
     std = standard(name)
     units = _parse(word)
     vocalized = any(u.marked for u in units)
+    known = False  # the name lexicon knows the whole word
     if not vocalized and vocalize:
         spelling = _lexicon_spelling(_letters_of(units))
         if spelling is not None:
             units = _parse(spelling)
             vocalized = any(u.marked for u in units)
+            known = True
     skeleton = _letters_of(units)
     # ʻAbd + divine name written as one word
     if len(units) >= 6 and skeleton.startswith("\u0639\u0628\u062f") and _is_article(units, 3):
-        head = _romanize_units(units[:3], std, vocalized, False, endings, capitalize, initial, True)
-        tail = _romanize_units(units[3:], std, vocalized, construct, endings, capitalize, False, vocalize)
+        head = _romanize_units(units[:3], std, vocalized, False, endings, capitalize, initial, True, known)
+        tail = _romanize_units(units[3:], std, vocalized, construct, endings, capitalize, False, vocalize, known)
         return head + " " + tail
-    return _romanize_units(units, std, vocalized, construct, endings, capitalize, initial, vocalize)
+    return _romanize_units(units, std, vocalized, construct, endings, capitalize, initial, vocalize, known)
 
 
 def _romanize_units(
     units: list[_Unit], std: Standard, vocalized: bool, construct: bool, endings: Endings,
-    capitalize: bool, initial: bool, vocalize: bool,
+    capitalize: bool, initial: bool, vocalize: bool, known: bool,
 ) -> str:
     irregular = _irregular()
     prefixes: list[_Unit] = []
     i = 0
-    # wa-/fa- then bi-/ka-/li- before the article (or Allāh)
-    if _has_conjunction(units, vocalized):
-        prefixes.append(units[0])
-        i = 1
-    if len(units) - i > 2 and units[i].letter in ("\u0628", "\u0643", LAM) and units[i].vowel in ("", "a", "i") \
-            and not units[i].shadda and (_is_article(units, i + 1) or _is_allah(units, i + 1)):
-        prefixes.append(units[i])
-        i += 1
+    whole = _fold_key(_letters_of(units))
+    if whole not in irregular and (whole not in _function_words() or _is_article(units, 1)):
+        # wa-/fa-, then bi-/ka-/li-
+        if _conjunction_at_start(units, vocalized, known):
+            prefixes.append(units[0])
+            i = 1
+        if _preposition_at(units, i, vocalized, known):
+            prep = units[i]
+            if prep.letter == LAM and not prep.vowel and _letters_of(units[i + 1:]) in _PRONOUN_SUFFIXES:
+                prep = _Unit(LAM, "a")  # la-hum, la-hu
+            prefixes.append(prep)
+            i += 1
     article = False
     rest = units[i:]
     rest_letters = _letters_of(rest)
@@ -761,8 +861,14 @@ def _romanize_units(
         return _join_allah([*prefixes, rest[0]], std, capitalize, initial)  # lillāh (لله)
     if _is_allah(rest, 0):
         return _join_allah(prefixes, std, capitalize, initial)
-    if rest_letters in irregular:
-        rest = _parse(irregular[rest_letters])
+    if _fold_key(rest_letters) in irregular:
+        rest = _parse(irregular[_fold_key(rest_letters)])
+        vocalized = True
+    elif not any(u.marked for u in rest) and rest_letters in _unvocalized_words():
+        spelling = _unvocalized_words()[rest_letters]
+        if prefixes and prefixes[-1].letter == _BEH and spelling[:1] == HEH:
+            spelling = spelling.replace(DAMMA, KASRA)  # bihi, bihim
+        rest = _parse(spelling)
         vocalized = True
     elif _is_article(rest, 0):
         article = True
@@ -780,12 +886,13 @@ def _romanize_units(
         article = True
         rest = rest[2:]
     if article and rest:
-        stem_letters = _letters_of(rest)
+        stem_letters = _fold_key(_letters_of(rest))
+        spelling = None
         if not vocalized and vocalize and not any(u.marked for u in rest):
             spelling = _lexicon_spelling(stem_letters)
-            if spelling is not None:
-                rest = _parse(spelling)
-                vocalized = True
+        if spelling is not None:
+            rest = _parse(spelling)
+            vocalized = True
         elif stem_letters in irregular:
             rest = _parse(irregular[stem_letters])
         sun = rest[0].letter in SUN_LETTERS
