@@ -29,6 +29,7 @@ through unchanged (``surrogateescape`` on the way in and out).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import signal
@@ -39,7 +40,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -107,6 +108,10 @@ class InputDataError(ArnormError):
     def __reduce__(self) -> tuple[Any, ...]:  # picklable across the process pool
         return (type(self), (self.source, self.line, self.offset, self.reason, self.partial))
 
+    def after_lines(self, lines: int) -> InputDataError:
+        """The same error with ``lines`` more lines before it (chunks count their lines from 1)."""
+        return InputDataError(self.source, self.line + lines, self.offset, self.reason, self.partial)
+
 
 @dataclass(frozen=True)
 class Chunk:
@@ -116,18 +121,22 @@ class Chunk:
         data: whole lines, each ending with ``b"\\n"``, except possibly the last
             (the end of a file without a final newline, or a piece of a cut line).
         source: the file name, for error messages.
-        line: the 1-based line number of the first byte of ``data``.
         offset: the byte offset of the first byte of ``data`` in its file.
         head: bytes written unchanged before the output (a byte order mark).
         tail: bytes written unchanged after the output (the space at which a long line was cut).
+        first: whether this is the first chunk of its file (line numbers start again).
+
+    Line numbers are not counted while reading (that would cost a pass over
+    the bytes in the reading process): errors name the line within the
+    chunk, and :func:`run` adds the lines of the chunks before it.
     """
 
     data: bytes
     source: str
-    line: int = 1
     offset: int = 0
     head: bytes = b""
     tail: bytes = b""
+    first: bool = True
 
 
 @dataclass(frozen=True)
@@ -283,41 +292,56 @@ def read_chunks(
     The chunks' ``head + data + tail`` concatenate to the input, byte for byte.
     """
     read = _read1(stream)
-    buf = bytearray()
+    parts: list[bytes] = []  # blocks read and not yet yielded; no newline except in the last ones
+    size = 0
     head = b""
-    line, offset = 1, 0
+    offset = 0
+    first = True
     bom_checked = eof = False
     while not eof:
         block = read(chunk_bytes)
         if on_read is not None:
             on_read(len(block))
         eof = not block
-        buf += block
+        if block:
+            parts.append(block)
+            size += len(block)
         if not bom_checked:
-            if len(buf) < len(BOM) and not eof:
+            if size < len(BOM) and not eof:
                 continue
             bom_checked = True
-            if buf.startswith(BOM):
-                head, offset = BOM, len(BOM)
-                del buf[: len(BOM)]
-        tail = b""
+            joined = b"".join(parts)
+            if joined.startswith(BOM):
+                head, offset, joined = BOM, len(BOM), joined[len(BOM) :]
+            parts, size = ([joined] if joined else []), len(joined)
+        tail = rest = b""
         if eof:
-            end = len(buf)
+            data = b"".join(parts)
         else:
-            if eager and len(buf) < chunk_bytes:
+            if eager and size < chunk_bytes:
                 continue
-            end = buf.rfind(b"\n") + 1
-            if end == 0:  # no complete line yet
-                if max_line is None or len(buf) <= max_line:
+            index, end = len(parts) - 1, -1
+            while index >= 0 and end < 0:
+                end = parts[index].rfind(b"\n")
+                index -= 0 if end >= 0 else 1
+            if end < 0:  # no complete line yet
+                if max_line is None or size <= max_line:
                     continue
-                end, tail = safe_cut(bytes(buf), CUT_WINDOW)
-        data = bytes(buf[:end])
+                buf = b"".join(parts)
+                cut, tail = safe_cut(buf, CUT_WINDOW)
+                data, rest = buf[:cut], buf[cut + len(tail) :]
+            else:
+                last = memoryview(parts[index])
+                # One copy: join takes the memoryview slices as they are.
+                data = b"".join([*parts[:index], last[: end + 1]])
+                rest = b"".join([last[end + 1 :], *parts[index + 1 :]])
+                last.release()
         if data or head or tail:
-            yield Chunk(data, source, line, offset, head, tail)
+            yield Chunk(data, source, offset, head, tail, first)
+            first = False
         head = b""
-        line += data.count(b"\n")
-        offset += end + len(tail)
-        del buf[: end + len(tail)]
+        offset += len(data) + len(tail)
+        parts, size = ([rest] if rest else []), len(rest)
 
 
 # -- normalizing ------------------------------------------------------------
@@ -331,7 +355,7 @@ def _decode(chunk: Chunk, errors: ErrorPolicy) -> str:
         bad = data[exc.start : exc.end].hex(" ").upper()
         raise InputDataError(
             chunk.source,
-            chunk.line + data.count(b"\n", 0, exc.start),
+            1 + data.count(b"\n", 0, exc.start),
             chunk.offset + exc.start,
             f"invalid UTF-8 ({exc.reason}: byte {bad}); "
             "--errors replace substitutes U+FFFD, --errors preserve passes such bytes through",
@@ -385,7 +409,7 @@ def _transform_jsonl(chunk: Chunk, text: str, pipe: Pipeline, fields: Sequence[s
             before = "\n".join(lines[:index]) + ("\n" if index else "") + body[: exc.pos]
             raise InputDataError(
                 chunk.source,
-                chunk.line + index,
+                1 + index,
                 chunk.offset + len(before.encode("utf-8", "surrogateescape")),
                 f"invalid JSON ({exc.msg} at column {exc.colno})",
             ) from None
@@ -421,15 +445,16 @@ def _transform_jsonl(chunk: Chunk, text: str, pipe: Pipeline, fields: Sequence[s
 
 def transform(
     chunk: Chunk, pipe: Pipeline, errors: ErrorPolicy = "strict", fields: Sequence[str] = ()
-) -> bytes:
-    """The normalized bytes of ``chunk.data`` (without its head and tail).
+) -> tuple[bytes, int]:
+    """The normalized bytes of ``chunk.data`` (without its head and tail), and its number of newlines.
 
     With ``fields``, each line is a JSON document and only those string
     fields are normalized; lines whose fields did not change are kept byte for
     byte, changed lines are re-serialized with ``json.dumps(ensure_ascii=False)``.
 
     Raises:
-        InputDataError: invalid UTF-8 (with ``errors="strict"``) or invalid JSON.
+        InputDataError: invalid UTF-8 (with ``errors="strict"``) or invalid JSON;
+            its line number counts from the start of the chunk.
     """
     try:
         text = _decode(chunk, errors)
@@ -438,10 +463,10 @@ def transform(
         # Normalize the lines before the offending one, so that what is written
         # does not depend on where the input was cut into chunks.
         start = chunk.data.rfind(b"\n", 0, exc.offset - chunk.offset) + 1
-        before = transform(replace(chunk, data=chunk.data[:start]), pipe, errors, fields) if start else b""
+        before = transform(replace(chunk, data=chunk.data[:start]), pipe, errors, fields)[0] if start else b""
         exc.partial = chunk.head + before
         raise
-    return out.encode("utf-8", _ENCODE_ERRORS[errors])
+    return out.encode("utf-8", _ENCODE_ERRORS[errors]), text.count("\n")
 
 
 # -- parallel workers -------------------------------------------------------
@@ -454,7 +479,7 @@ def _init_worker(spec: str, errors: ErrorPolicy, fields: tuple[str, ...]) -> Non
     _WORKER.update(pipe=Pipeline.from_spec(spec), errors=errors, fields=fields)
 
 
-def _work(chunk: Chunk) -> bytes:
+def _work(chunk: Chunk) -> tuple[bytes, int]:
     return transform(chunk, _WORKER["pipe"], _WORKER["errors"], _WORKER["fields"])
 
 
@@ -554,42 +579,48 @@ def run(
     fields = tuple(fields)
     max_line = None if fields else MAX_LINE_BYTES
     chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read)
+    use_pool = False
+    if jobs > 1:
+        start = list(islice(chunks, 2))  # an input of one chunk needs no pool
+        chunks = chain(start, chunks)
+        use_pool = len(start) == 2
+    lines = 0  # newlines of the chunks of the current file before this one
     try:
-        if jobs > 1:
-            first = next(chunks, None)
-            second = next(chunks, None)
-            if second is not None:
-                assert first is not None
-                _run_pool(pipe, chain([first, second], chunks), sink, errors, fields, jobs, flush)
-                return
-            chunks = iter([first] if first is not None else [])
-        for chunk in chunks:
-            _write(sink, chunk, transform(chunk, pipe, errors, fields), flush)
+        with contextlib.ExitStack() as stack:
+            results: Iterator[tuple[Chunk, Callable[[], tuple[bytes, int]]]]
+            if use_pool:
+                pool = ProcessPoolExecutor(
+                    jobs, initializer=_init_worker, initargs=(pipe.spec, errors, fields)
+                )
+                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+                results = _in_order(pool, chunks, 2 * jobs)
+            else:
+                results = ((c, functools.partial(transform, c, pipe, errors, fields)) for c in chunks)
+            for chunk, result in results:
+                if chunk.first:
+                    lines = 0
+                try:
+                    body, newlines = result()
+                except InputDataError as exc:
+                    raise exc.after_lines(lines) from None
+                _write(sink, chunk, body, flush)
+                lines += newlines
     except InputDataError as exc:
         sink.write(exc.partial)
         sink.flush()
         raise
 
 
-def _run_pool(
-    pipe: Pipeline,
-    chunks: Iterator[Chunk],
-    sink: BinaryIO,
-    errors: ErrorPolicy,
-    fields: tuple[str, ...],
-    jobs: int,
-    flush: bool,
-) -> None:
-    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(pipe.spec, errors, fields))
-    pending: deque[tuple[Chunk, Future[bytes]]] = deque()
-    try:
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(_work, chunk)))
-            if len(pending) >= 2 * jobs:
-                done, future = pending.popleft()
-                _write(sink, done, future.result(), flush)
-        while pending:
+def _in_order(
+    pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: int
+) -> Iterator[tuple[Chunk, Callable[[], tuple[bytes, int]]]]:
+    """Submit chunks to ``pool`` with at most ``window`` in flight; yield them in input order."""
+    pending: deque[tuple[Chunk, Future[tuple[bytes, int]]]] = deque()
+    for chunk in chunks:
+        pending.append((chunk, pool.submit(_work, chunk)))
+        if len(pending) >= window:
             done, future = pending.popleft()
-            _write(sink, done, future.result(), flush)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+            yield done, future.result
+    while pending:
+        done, future = pending.popleft()
+        yield done, future.result
