@@ -10,7 +10,10 @@ construct=auto)``; the schemes are :data:`arnorm.translit.SCHEMES`:
   ``ungegn``, ``bgn-pcgn``) and ``english`` (the name model) are a
   :class:`~arnorm.stage.FunctionStage`.
 
-``capitalize`` and ``construct`` apply to the romanization standards only.
+``capitalize`` and ``construct`` apply to the romanization standards only; the
+other schemes ignore them (so that any combination of options builds, as the
+registry's generic tools expect).  :func:`arnorm.translit.transliterate`, the
+Python API, rejects them instead.
 
 **Idempotence.**  The stage changes script, so it is idempotent only because
 its output contains no character it would change again: every scheme writes
@@ -28,7 +31,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..errors import StageOptionError
 from ..registry import register
 from ..stage import FunctionStage, Stage
 from ..translit import LOSSLESS_SCHEMES, transliterate
@@ -62,12 +64,6 @@ def translit(
     construct: Literal["auto", "never"] = "auto",
 ) -> Stage:
     """Transliterate Arabic with a scheme (Buckwalter family, ALA-LC, DIN 31635, ISO 233, UN, BGN/PCGN, english)."""
-    if scheme in LOSSLESS_SCHEMES or scheme == "english":
-        for option, value, default in (("capitalize", capitalize, "none"), ("construct", construct, "auto")):
-            if value != default:
-                raise StageOptionError(
-                    "translit", option, f"applies to the romanization standards only, not to {scheme!r}", value=value
-                )
     if scheme in LOSSLESS_SCHEMES:
         return ascii_encoder(scheme, marks) if ascii else encoder(scheme)
     if scheme == "english":

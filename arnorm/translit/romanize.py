@@ -52,8 +52,16 @@ comma, semicolon and question mark become ``, ; ?``):
   standard's own form: ALA-LC ``wa-al-``, ``bi-al-``, ``lil-``; ISO ``bi-al-``,
   ``li-l-``; DIN ``wa-l-``, ``bi-š-`` (elision: DMG practice, which the
   sources of DIN do not spell out); BGN/PCGN ``wa al``, ``bil``, ``liţ``.
-  Prefixes other than before the article are split only for wa-/fa- before a
-  hamza-initial word or a form II verb (``wa-sallam``): a heuristic.
+* **Other prefixes** are split off by heuristics, since a word-initial و ف ب
+  ل ك is usually a root letter: wa-/fa-/bi-/li-/ka- before a function word
+  or a function word with an attached pronoun (``wa-huwa``, ``bi-mā``,
+  ``wa-maʻahu``; word lists in ``translit_words.json``), bi-/li- before an
+  attached pronoun (``bi-hi``, ``la-hum``); in vocalized text also before a
+  hamza-initial word (``bi-anna``), wa- before bi- (``wa-biḥaqq``), a form II
+  verb (``wa-sallam``) or an imperfect verb (``wa-yakhruj``).  A vocalized
+  function word must carry its own vowel (فَهْم is ``fahm``, فَهُمْ is
+  ``fa-hum``); unvocalized و/ف + هم/هن is left whole (wahm or wa-hum?); a
+  word the name lexicon knows is never split (``Walīd``).
 * **Hamza and ʿayn** signs per table; initial hamza (also after a prefix or
   the article) is not written; initial madda alif is ``ā``.
 * **Allāh**: ``Allāh``, ``lillāh``, ``billāh``; ``ʻAbd Allāh`` also when written
@@ -68,9 +76,16 @@ installed and ``vocalize=True``; a spelling is used only if its letters match
 the word's.  Otherwise the word is romanized from its consonants alone:
 no short vowels are invented, alif is ``ā`` (``a`` at the start), and waw and
 ya between consonants or at the end are read as ``ū``/``ī`` (so ``محمد`` gives
-``mḥmd`` and ``عمر`` gives ``ʻmr``, but ``سعيد`` gives ``sʻīd``).  A few
-function words and defective spellings are respelled from a word list
-(``هذا`` -> ``hādhā``).
+``mḥmd`` and ``عمر`` gives ``ʻmr``, but ``سعيد`` gives ``sʻīd``, and ``بيت``
+wrongly gives ``bīt``).  Function words and defective spellings are respelled
+from word lists (``هذا`` -> ``hādhā``, ``على`` -> ``ʻalá``, ``به`` -> ``bi-hi``).
+
+**Quranic (Uthmani) text**: alef wasla, dagger alef, small waw/ya and the
+silent-letter signs are read; a *decomposed* alif + maddah (U+0627 U+0653, as
+in Tanzil's text) is the madd sign (long ā, ``al-ḍāllīn``), while the
+precomposed U+0622 is hamza + ā (``Qurʼān``), so NFD-normalized modern text
+loses that hamza; a shadda on a word's first letter (assimilation across
+words, ``مِّن``) is not doubled.
 
 **Capitalization** (``capitalize``): ``"none"`` (lower case, but ``Allāh``),
 ``"first"`` (the first word of each line) or ``"words"`` (every word, as for
