@@ -362,21 +362,34 @@ def _decode(chunk: Chunk, errors: ErrorPolicy) -> str:
         ) from None
 
 
-def _normalize_lines(pipe: Pipeline, text: str) -> str:
-    """Normalize ``text`` line by line, keeping ``\\n`` and ``\\r\\n`` endings as they are."""
+def _normalize_lines(pipe: Pipeline, text: str, newlines: int) -> str:
+    """Normalize ``text`` (with ``newlines`` newlines) line by line, keeping ``\n`` and ``\r\n`` endings.
+
+    One pipeline call for the whole text: the stage contract makes that equal
+    to one call per line.  A stage that breaks the contract (adds or removes
+    a line break) is caught and the text is done line by line instead.
+    """
     if "\r" not in text:
         out = pipe(text)
-        if out.count("\n") == text.count("\n"):
-            return out
+        return out if out.count("\n") == newlines else _line_by_line(pipe, text)
     lines = text.split("\n")
     crlf = [line.endswith("\r") for line in lines[:-1]] + [False]
     bodies = [line[:-1] if cr else line for line, cr in zip(lines, crlf)]
     outs = pipe("\n".join(bodies)).split("\n")
-    if len(outs) != len(bodies):  # a stage broke the line contract; stay line by line
-        outs = [pipe(body) for body in bodies]
+    if len(outs) != len(bodies):
+        return _line_by_line(pipe, text)
     ends = ["\r\n" if cr else "\n" for cr in crlf]
     ends[-1] = ""
     return "".join(o + e for o, e in zip(outs, ends))
+
+
+def _line_by_line(pipe: Pipeline, text: str) -> str:
+    """One pipeline call per line: the slow reference, for a stage that breaks the line contract."""
+    out = []
+    for line in text.split("\n"):
+        cr = line.endswith("\r")
+        out.append(pipe(line[:-1]) + "\r" if cr else pipe(line))
+    return "\n".join(out)
 
 
 def _lookup(obj: Any, field: str) -> tuple[Any, str] | None:
@@ -458,7 +471,10 @@ def transform(
     """
     try:
         text = _decode(chunk, errors)
-        out = _transform_jsonl(chunk, text, pipe, fields) if fields else _normalize_lines(pipe, text)
+        newlines = text.count("\n")
+        out = (
+            _transform_jsonl(chunk, text, pipe, fields) if fields else _normalize_lines(pipe, text, newlines)
+        )
     except InputDataError as exc:
         # Normalize the lines before the offending one, so that what is written
         # does not depend on where the input was cut into chunks.
@@ -466,7 +482,7 @@ def transform(
         before = transform(replace(chunk, data=chunk.data[:start]), pipe, errors, fields)[0] if start else b""
         exc.partial = chunk.head + before
         raise
-    return out.encode("utf-8", _ENCODE_ERRORS[errors]), text.count("\n")
+    return out.encode("utf-8", _ENCODE_ERRORS[errors]), newlines
 
 
 # -- parallel workers -------------------------------------------------------

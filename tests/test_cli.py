@@ -501,3 +501,15 @@ def test_explain_in_colour_has_the_same_text() -> None:
     coloured = list(cli._explain_lines(steps, True, colour=True))
     assert [getattr(item, "plain", item) for item in coloured] == plain
     assert any(getattr(item, "spans", None) for item in coloured)
+
+
+def _merge_lines(text: str) -> str:
+    """A stage function that breaks the line contract: it joins lines."""
+    return text.replace("\n", " ")
+
+
+@pytest.mark.parametrize("data", [b"a\nb\n", b"a\r\nb\nc"])
+def test_a_stage_that_breaks_the_line_contract_is_run_line_by_line(data: bytes) -> None:
+    pipe = arnorm.Pipeline([arnorm.FunctionStage(name="merge", func=_merge_lines)])
+    out, newlines = _io.transform(_io.Chunk(data, "x"), pipe)
+    assert (out, newlines) == (data, data.count(b"\n"))
