@@ -119,9 +119,9 @@ _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK_RE = re.compile(f"[{_LINE_BREAKS}]")
 # Words with the spaces after them (and spaces at the start), for the word-level pass.
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")
-# Changed stretches whose two sides multiply to at most this are diffed by character
-# directly; longer ones word by word first.
-_CHAR_DIFF_LIMIT = 4096
+# A character diff is kept only if the characters it keeps make at least this share
+# of the shorter side; otherwise the stretch is one edit.
+_CHAR_DIFF_KEPT = 0.75
 # A changed block longer than this (product of its two sides) after the word pass is
 # one edit: a character diff of it would be quadratic.
 _CHAR_DIFF_MAX = 1 << 20
@@ -752,27 +752,26 @@ def _diff_rows(a: str, b: str, a_off: int, b_off: int, rows: list[tuple[int, int
     """Append the edits turning line ``a`` into line ``b`` (at ``a_off``, ``b_off``) to ``rows``.
 
     Character diffs of whole lines are slow (``SequenceMatcher`` is quadratic
-    on text with few distinct characters), so long lines are compared word by
-    word first (a token is a word with the spaces after it): lines with as
-    many words on both sides pair them in order (a transliterated line aligns
-    word for word), others are matched by ``SequenceMatcher`` over the words.
-    Words that differ are then compared character by character, pairwise
-    when a changed block has as many words on both sides.
+    on text with few distinct characters) and align letters of unrelated
+    words, so lines are compared word by word first (a token is a word with
+    the spaces after it).  Lines with as many words on both sides pair them in
+    order (a transliterated line aligns word for word); others are matched by
+    ``SequenceMatcher`` over the words.  Words that differ are then compared
+    character by character, pairwise when a changed block has as many words
+    on both sides; a stretch that is mostly rewritten is one edit.
     """
     p = _common_prefix(a, b)
     s = _common_suffix(a[p:], b[p:])
     a_mid, b_mid = a[p:len(a) - s], b[p:len(b) - s]
     a_off += p
     b_off += p
-    if len(a_mid) * len(b_mid) <= _CHAR_DIFF_LIMIT:
-        _char_rows(a_mid, b_mid, a_off, b_off, rows)
-        return
     a_tokens, b_tokens = _TOKEN_RE.findall(a_mid), _TOKEN_RE.findall(b_mid)
     if len(a_tokens) < 2 or len(b_tokens) < 2:
         _char_rows(a_mid, b_mid, a_off, b_off, rows)
         return
     a_at = [0, *itertools.accumulate(map(len, a_tokens))]
     b_at = [0, *itertools.accumulate(map(len, b_tokens))]
+    blocks: Sequence[tuple[str, int, int, int, int]]
     if len(a_tokens) == len(b_tokens):  # as many words: pair them in order
         blocks = [("replace", 0, len(a_tokens), 0, len(b_tokens))]
     else:
@@ -801,8 +800,14 @@ def _char_rows(a: str, b: str, a_off: int, b_off: int, rows: list[tuple[int, int
         if a_mid or b_mid:
             rows.append((a_off, a_off + len(a_mid), b_off, b_off + len(b_mid)))
         return
-    matcher = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = difflib.SequenceMatcher(None, a_mid, b_mid, autojunk=False).get_opcodes()
+    kept = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
+    if kept < _CHAR_DIFF_KEPT * min(len(a_mid), len(b_mid)):
+        # Mostly rewritten (a date "3/5/2020" -> "2020-05-03"): the characters a diff
+        # would keep are coincidences, so the whole stretch is one edit.
+        rows.append((a_off, a_off + len(a_mid), b_off, b_off + len(b_mid)))
+        return
+    for op, i1, i2, j1, j2 in opcodes:
         if op != "equal":
             rows.append((a_off + i1, a_off + i2, b_off + j1, b_off + j2))
 

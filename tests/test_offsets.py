@@ -509,3 +509,64 @@ def test_explain_names_original_positions() -> None:
     (change,) = steps["tatweel"].changes
     assert (change.before, change.after) == ("\u0640\u0640\u0640", "")
     assert (change.orig_start, change.orig_end) == (6, 9)
+
+
+# -- the generic fallback: word by word, then character by character ------------------------
+_LATIN = str.maketrans({
+    "\u0628": "b", "\u062a": "t", "\u0643": "k", "\u0634": "sh", "\u062e": "kh", "\u0627": "a",
+    "\u0645": "m", "\u062f": "d", "\u0644": "l", "\u064a": "y", "\u0648": "w", "\u0639": "\u02bf",
+    "\u064e": "a", "\u064f": "u", "\u0650": "i", "\u0652": "",
+})
+
+
+def _latin(text: str) -> str:
+    """A toy romanizer (a FunctionStage without exact edits): letters to Latin, some to two."""
+    return text.translate(_LATIN)
+
+
+def test_a_romanized_line_aligns_word_for_word() -> None:
+    pipe = arnorm.Pipeline([FunctionStage(name="latin", func=_latin)])
+    words = ["\u0643\u064e\u062a\u064e\u0628\u064e", "\u0634\u064e\u064a\u0652\u062e",
+             "\u0645\u064f\u062d\u064e\u0645\u0651\u064e\u062f", "2019", "\u0639\u064e\u0644\u0650\u064a"]
+    text = " ".join(words * 3) + "\n" + " ".join(words[:2])
+    norm, al = _check_pipeline(pipe, text)
+    pos = 0
+    for line in norm.split("\n"):
+        for word in line.split(" "):
+            start, end = al.to_original(pos, pos + len(word))
+            assert _latin(text[start:end]) == word
+            pos += len(word) + 1
+
+
+_DMY = __import__("re").compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+
+
+def _iso_dates(text: str) -> str:
+    """A toy date stage: d/m/yyyy -> yyyy-mm-dd (a rewrite, not an edit of characters)."""
+    return _DMY.sub(lambda m: f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}", text)
+
+
+def test_a_rewritten_date_is_one_edit() -> None:
+    pipe = arnorm.Pipeline([FunctionStage(name="iso", func=_iso_dates)])
+    text = "\u064a\u0648\u0645 3/5/2020 \u0648 12/11/1999."
+    norm, al = _check_pipeline(pipe, text)
+    assert norm == "\u064a\u0648\u0645 2020-05-03 \u0648 1999-11-12."
+    # Each date is one edit (no coincidental digits kept inside), except that a common
+    # first or last character stays outside it: the "1" of 12/11/1999 and 1999-11-12.
+    assert al.edits.tolist() == [[4, 12, 4, 14], [16, 25, 18, 27]]
+    assert al.to_original(4, 8) == (4, 12)  # the year alone maps to the whole date
+    assert al.to_original(17, 21) == (15, 25)
+
+
+@pytest.mark.parametrize("spec", ["translit(scheme=ala-lc)", "translit", "dates"])
+def test_registered_rewriting_stages(spec: str, seed_text: str) -> None:
+    name = spec.split("(")[0]
+    if name not in arnorm.stage_names():
+        pytest.skip(f"stage {name!r} is not registered in this checkout")
+    _check_pipeline(arnorm.Pipeline.from_spec(spec), seed_text)
+
+
+def test_module_examples() -> None:
+    import doctest
+
+    assert doctest.testmod(offsets).failed == 0
