@@ -39,14 +39,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .errors import ArnormError
 from .pipeline import Pipeline
 from .presets import PRESETS, preset
-from .stage import Stage
+from .stage import Stage, UnicodeForm
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -102,12 +102,31 @@ def _shared(pipe: Pipeline) -> Pipeline:
     return pipe
 
 
+@functools.lru_cache(maxsize=64)
+def _joining_loses(pipe: Pipeline) -> bool:
+    """Whether ``pipe`` is faster called once per string than on joined chunks.
+
+    A Unicode normalization form returns at once for text that is already
+    normalized (most lines, usually); on a chunk of many lines, one
+    unnormalized character makes it normalize the whole chunk.  Measured on
+    the news corpus, the ``camel`` preset (NFKC) runs at 24 MB/s per line and
+    10 MB/s on joined chunks.
+    """
+    return any(isinstance(leaf, UnicodeForm) for leaf in pipe.leaves())
+
+
+def _per_string(pipe: Pipeline, strings: list[str]) -> Iterator[str]:
+    return map(pipe, strings)
+
+
 def normalize_strings(pipe: Pipeline, values: Sequence[Any]) -> list[Any]:
     """Normalize a sequence of strings with ``pipe``; ``None`` is passed through.
 
     Strings are run in chunks joined by line breaks (one pipeline call per
     ~256K characters instead of one per string), which gives the result of
-    calling ``pipe`` on each string, since stages work line by line.
+    calling ``pipe`` on each string, since stages work line by line; pipelines
+    with a Unicode normalization form are called once per string, which is
+    faster for them.
 
     Raises:
         TypeError: an element that is neither a ``str`` nor ``None`` (its index is named).
@@ -120,10 +139,11 @@ def normalize_strings(pipe: Pipeline, values: Sequence[Any]) -> list[Any]:
             where.append(i)
         elif value is not None:
             raise TypeError(f"element {i} is a {type(value).__name__}, not a str or None: {value!r}")
+    done = _per_string(pipe, strings) if _joining_loses(pipe) else pipe.stream(strings)
     if len(strings) == len(values):
-        return list(pipe.stream(strings))
+        return list(done)
     out = list(values)
-    for i, normalized in zip(where, pipe.stream(strings)):
+    for i, normalized in zip(where, done):
         out[i] = normalized
     return out
 
