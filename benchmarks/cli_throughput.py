@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -107,7 +108,8 @@ def main() -> None:
             for _line in pipe.stream(lines):
                 pass
             best = min(best, time.perf_counter() - start)
-        print(f"preset {args.preset}; machine: {subprocess.getoutput('nproc')} CPUs; best of {args.repeat}")
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"preset {args.preset}; {os.cpu_count()} CPUs, load average {load}; best of {args.repeat}")
         print(f"library Pipeline.stream, in process:     {len(corpus) / 1e6 / best:7.1f} MB/s")
 
         for path, label in ((base, "corpus (9 MB)"), (times8, "corpus x8 (72 MB)")):
@@ -143,6 +145,7 @@ def main() -> None:
         same = hashlib.sha256(expected).digest() == hashlib.sha256(out.read_bytes()).digest()
         print(f"peak RSS, one {size:.0f} MB line, --jobs 1:      {rss:7.1f} MB  ({size / wall:.1f} MB/s)")
         print(f"    output equals the library on the whole line: {same}")
+        print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
