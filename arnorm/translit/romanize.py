@@ -505,142 +505,156 @@ class _Piece:
     nisba: bool = False  # the y of a medial -īy-, dropped again if the word ends there
 
 
-def _render(
-    units: list[_Unit], std: Standard, *, vocalized: bool, construct: bool, endings: Endings,
-    keep_final: bool,
-) -> str:
+def _lengthen(out: list[_Piece], long: str) -> None:
+    """Make the vowel of the last piece long (a long-vowel letter follows it)."""
+    if out:
+        out[-1].vowel, out[-1].short = long, False
+    else:
+        out.append(_Piece("", long))
+
+
+def _vowel_piece(u: _Unit) -> _Piece:
+    """A piece with the vowel that ``u``'s signs give (no consonant yet)."""
+    piece = _Piece("", letter=u.letter)
+    if u.tanwin:
+        piece.vowel, piece.short, piece.tanwin = u.tanwin, True, u.tanwin
+    elif u.dagger:
+        piece.vowel = _LONG["a"]
+    elif u.vowel:
+        piece.vowel, piece.short = u.vowel, True
+    return piece
+
+
+def _read_alef(out: list[_Piece], units: list[_Unit], k: int) -> None:
+    u, prev = units[k], units[k - 1] if k else None
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    if k == 0:
+        piece = _vowel_piece(u)
+        if not piece.vowel:
+            wasla_i = u.letter == ALEF_WASLA and not (nxt is not None and nxt.letter == LAM)
+            piece.vowel = "i" if wasla_i else "a"  # ٱهْدِنَا ihdinā; ٱلَّذِي alladhī
+        out.append(piece)
+    elif u.letter == ALEF_WASLA or prev is None or prev.tanwin == "a":
+        return  # wasla inside a phrase; the seat of fathatan
+    elif k == len(units) - 1 and prev.letter == WAW and out and out[-1].vowel != "a":
+        return  # orthographic alif after plural -ū (faʻalū)
+    elif prev.vowel in ("i", "u") and not prev.dagger:
+        return  # silent seat (miʼah)
+    else:
+        _lengthen(out, _LONG["a"])
+
+
+def _read_hamza(out: list[_Piece], u: _Unit, k: int, hamza: str) -> None:
+    if u.letter == ALEF_MADDA:
+        out.append(_Piece("" if k == 0 else hamza, _LONG["a"], letter=u.letter))
+        return
+    piece = _vowel_piece(u)
+    piece.cons = "" if k == 0 else hamza * (2 if u.shadda else 1)
+    if not piece.vowel and not u.sukun:
+        if u.letter == ALEF_HAMZA_BELOW:
+            piece.vowel, piece.short = "i", True
+        elif u.letter == ALEF_HAMZA_ABOVE and k == 0:
+            piece.vowel, piece.short = "a", True
+    out.append(piece)
+
+
+def _read_weak(out: list[_Piece], units: list[_Unit], k: int, std: Standard, cons: str) -> None:
+    """Waw or ya: consonant, long vowel (ū ī), diphthong (aw ay) or doubled (ūw īy)."""
+    u, prev = units[k], units[k - 1] if k else None
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    own = "u" if u.letter == WAW else "i"
+    keeps_long = std.uw if u.letter == WAW else std.nisba  # ūw / īy rather than uww / iyy
+    if prev is not None and prev.vowel == own and not u.vowel and not u.tanwin:
+        _lengthen(out, _LONG[own])  # ū, ī
+        if u.shadda and keeps_long:
+            if not (k == len(units) - 1 and u.letter == YEH):
+                out.append(_Piece(cons, letter=u.letter))  # ʻadūw; final nisba -ī
+        elif u.shadda:
+            out[-1].vowel = own
+            out.append(_Piece(cons * 2, letter=u.letter))
+        return
+    if prev is not None and prev.vowel == own and u.shadda and keeps_long:
+        _lengthen(out, _LONG[own])  # ـِيَّة -> īyah, ـُوَّة -> ūwah
+        piece = _vowel_piece(u)
+        piece.cons, piece.nisba = cons, u.letter == YEH
+        out.append(piece)
+        return
+    if u.dagger and not u.vowel:
+        _lengthen(out, _LONG["a"])  # Uthmani ṣalāh written with waw + dagger alef
+        return
+    unvocalized_neighbours = (
+        prev is not None
+        and not prev.marked
+        and not prev.shadda
+        and prev.letter not in _VOWEL_LETTERS
+        and prev.letter != TEH_MARBUTA
+        and (nxt is None or nxt.letter not in _VOWEL_LETTERS)
+    )
+    if not u.marked and not u.shadda and unvocalized_neighbours:
+        out.append(_Piece("", _LONG[own], letter=u.letter))  # unvocalized: read as a long vowel
+        return
+    piece = _vowel_piece(u)
+    piece.cons = cons * (2 if u.shadda else 1)
+    out.append(piece)
+
+
+def _read_alef_maksura(out: list[_Piece], prev: _Unit | None, std: Standard, value: str) -> None:
+    if prev is not None and prev.vowel == "i":
+        _lengthen(out, _LONG["i"])  # fī written فى
+    elif prev is not None and prev.tanwin == "a" and std.defective_tanwin and out:
+        out[-1].vowel, out[-1].short, out[-1].tanwin = "an", False, ""  # maʻnan
+    else:
+        _lengthen(out, value)
+
+
+def _pieces(units: list[_Unit], std: Standard) -> list[_Piece]:
+    """Read the units of a stem into Latin pieces (tāʾ marbūṭa left as ``\\0``)."""
     table = _letters(std.name)
-    hamza = table.get(HAMZA, "")
     out: list[_Piece] = []
-    n = len(units)
-
-    def lengthen(long: str) -> None:
-        if out:
-            out[-1].vowel, out[-1].short = long, False
-        else:
-            out.append(_Piece("", long))
-
-    def vowel_of(u: _Unit) -> _Piece:
-        piece = _Piece("", letter=u.letter)
-        if u.tanwin:
-            piece.vowel, piece.short, piece.tanwin = u.tanwin, True, u.tanwin
-        elif u.dagger:
-            piece.vowel = _LONG["a"]
-        elif u.vowel:
-            piece.vowel, piece.short = u.vowel, True
-        return piece
-
     for k, u in enumerate(units):
+        letter = u.letter
         if u.silent:
             continue
-        prev = units[k - 1] if k else None
-        nxt = units[k + 1] if k + 1 < n else None
-        letter = u.letter
-        last = k == n - 1
-        unknown_prev = prev is not None and not prev.marked and not prev.shadda
         if letter in _ALEFS:
-            if k == 0:
-                piece = vowel_of(u)
-                if not piece.vowel:
-                    wasla_i = letter == ALEF_WASLA and not (nxt is not None and nxt.letter == LAM)
-                    piece.vowel = "i" if wasla_i else "a"  # ٱهْدِنَا ihdinā; ٱلَّذِي alladhī
-                out.append(piece)
-            elif letter == ALEF_WASLA or prev is None:
-                continue
-            elif prev.tanwin == "a":
-                continue  # the seat of fathatan
-            elif last and prev.letter == WAW and out and out[-1].vowel != "a":
-                continue  # orthographic alif after plural -ū (faʻalū)
-            elif prev.vowel in ("i", "u") and not prev.dagger:
-                continue  # silent seat (miʼah)
-            else:
-                lengthen(_LONG["a"])
-        elif letter == ALEF_MADDA:
-            out.append(_Piece("" if k == 0 else hamza, _LONG["a"], letter=letter))
-        elif letter in _HAMZAS:
-            piece = vowel_of(u)
-            piece.cons = "" if k == 0 else hamza * (2 if u.shadda else 1)
-            if not piece.vowel and not u.sukun:
-                if letter == ALEF_HAMZA_BELOW:
-                    piece.vowel, piece.short = "i", True
-                elif letter == ALEF_HAMZA_ABOVE and k == 0:
-                    piece.vowel, piece.short = "a", True
-            out.append(piece)
+            _read_alef(out, units, k)
+        elif letter in _HAMZAS or letter == ALEF_MADDA:
+            _read_hamza(out, u, k, table.get(HAMZA, ""))
         elif letter in (WAW, YEH):
-            own = "u" if letter == WAW else "i"
-            cons = table[letter]
-            if k and prev is not None and prev.vowel == own and not u.vowel and not u.tanwin:
-                # a long vowel, possibly doubled: ū, ūw, ī, īy
-                lengthen(_LONG[own])
-                if u.shadda and (std.uw if letter == WAW else std.nisba):
-                    if not (last and letter == YEH):
-                        out.append(_Piece(cons, letter=letter))
-                elif u.shadda:
-                    out[-1].vowel = own
-                    out.append(_Piece(cons * 2, letter=letter))
-                continue
-            if (
-                k
-                and prev is not None
-                and prev.vowel == own
-                and u.shadda
-                and (std.uw if letter == WAW else std.nisba)
-            ):
-                lengthen(_LONG[own])  # ـِيَّة -> īyah, ـُوَّة -> ūwah
-                piece = vowel_of(u)
-                piece.cons = cons
-                piece.nisba = letter == YEH
-                out.append(piece)
-                continue
-            if u.dagger and not u.vowel:
-                lengthen(_LONG["a"])  # Uthmani ṣalāh written with waw + dagger alef
-                continue
-            if k and not u.marked and not u.shadda and unknown_prev and prev is not None \
-                    and prev.letter not in _VOWEL_LETTERS and prev.letter != TEH_MARBUTA \
-                    and (nxt is None or nxt.letter not in _VOWEL_LETTERS):
-                out.append(_Piece("", _LONG[own], letter=letter))  # unvocalized: read as long vowel
-                continue
-            piece = vowel_of(u)
-            piece.cons = cons * (2 if u.shadda else 1)
-            out.append(piece)
+            _read_weak(out, units, k, std, table[letter])
         elif letter == ALEF_MAKSURA:
-            if prev is not None and prev.vowel == "i":
-                lengthen(_LONG["i"])
-            elif prev is not None and prev.tanwin == "a" and std.defective_tanwin:
-                out[-1].vowel, out[-1].short, out[-1].tanwin = "an", False, ""
-            else:
-                lengthen(table.get(ALEF_MAKSURA, _LONG["a"]))
+            _read_alef_maksura(out, units[k - 1] if k else None, std, table.get(ALEF_MAKSURA, _LONG["a"]))
         elif letter == TEH_MARBUTA:
-            if out and not out[-1].vowel and (prev is None or prev.letter not in _ALEFS):
+            if out and not out[-1].vowel and (k == 0 or units[k - 1].letter not in _ALEFS):
                 out[-1].vowel = "a"
-            piece = vowel_of(u)
-            piece.cons = "\0"  # decided below
+            piece = _vowel_piece(u)
+            piece.cons = "\0"  # pause or construct: decided by _ta_marbuta
             out.append(piece)
         else:
-            piece = vowel_of(u)
-            latin = table.get(letter, letter)
+            piece = _vowel_piece(u)
             # a shadda on the first letter marks assimilation across words (Uthmani
             # مِّن after tanwin): one consonant in a word romanized on its own
-            piece.cons = latin * (2 if u.shadda and k else 1)
-            piece.letter = letter
+            piece.cons = table.get(letter, letter) * (2 if u.shadda and k else 1)
             out.append(piece)
+    return out
 
-    if not out:
-        return ""
-    # pausal form and tāʾ marbūṭa
+
+def _pausal(out: list[_Piece], std: Standard, keep_final: bool) -> None:
+    """Drop the case ending of the last piece, keeping what the standard writes."""
     final = out[-1]
-    if endings == "pausal" and final.short and not (keep_final and not final.tanwin):
-        if final.tanwin == "a" and std.tanwin_an:
-            final.vowel, final.short = "an", False
-        elif final.tanwin == "i" and std.defective_tanwin and len(out) > 1 and out[-2].vowel == _LONG["a"]:
-            final.vowel, final.short = "in", False
-        elif not (final.letter == HEH and len(out) > 1 and final.tanwin == ""):
-            final.vowel, final.short, final.tanwin = "", False, ""
-            if final.nisba:
-                out.pop()  # al-Miṣrī, not al-Miṣrīy
-    for piece in out:
-        if piece.tanwin and piece.vowel in ("a", "i", "u"):
-            piece.vowel += "n"
+    if not final.short or (keep_final and not final.tanwin):
+        return
+    if final.tanwin == "a" and std.tanwin_an:
+        final.vowel, final.short = "an", False  # ṭabʻan
+    elif final.tanwin == "i" and std.defective_tanwin and len(out) > 1 and out[-2].vowel == _LONG["a"]:
+        final.vowel, final.short = "in", False  # qāḍin
+    elif not (final.letter == HEH and len(out) > 1 and final.tanwin == ""):  # keep pronoun -hu/-hi
+        final.vowel, final.short, final.tanwin = "", False, ""
+        if final.nisba:
+            out.pop()  # al-Miṣrī, not al-Miṣrīy
+
+
+def _ta_marbuta(out: list[_Piece], std: Standard, construct: bool) -> None:
+    table = _letters(std.name)
     for i, piece in enumerate(out):
         if piece.cons != "\0":
             continue
@@ -652,7 +666,10 @@ def _render(
             piece.cons = std.ta_after_alef
         else:
             piece.cons = table.get(TEH_MARBUTA, "h")
-    # join, separating false digraphs
+
+
+def _join(out: list[_Piece], std: Standard) -> str:
+    """Concatenate the pieces, separating letters that would read as a digraph."""
     parts: list[str] = []
     for i, piece in enumerate(out):
         if (
@@ -662,7 +679,7 @@ def _render(
             and out[i - 1].cons[-1:].lower() in ("t", "d", "k", "s", "g")
             and piece.cons[:1].lower() == "h"
         ):
-            parts.append(std.digraph_sep)
+            parts.append(std.digraph_sep)  # Adʹham
         if (
             std.final_ah_sep
             and i == len(out) - 1
@@ -672,9 +689,23 @@ def _render(
             and not piece.vowel
             and out[i - 1].vowel == "a"
         ):
-            parts.append(std.final_ah_sep)
+            parts.append(std.final_ah_sep)  # Muntaza·h
         parts.append(piece.cons + piece.vowel)
     return "".join(parts)
+
+
+def _render(units: list[_Unit], std: Standard, *, construct: bool, endings: Endings, keep_final: bool) -> str:
+    """The Latin of a stem (no prefix, no article)."""
+    out = _pieces(units, std)
+    if not out:
+        return ""
+    if endings == "pausal":
+        _pausal(out, std, keep_final)
+    for piece in out:
+        if piece.tanwin and piece.vowel in ("a", "i", "u"):
+            piece.vowel += "n"
+    _ta_marbuta(out, std, construct)
+    return _join(out, std)
 
 
 # -- segmentation ------------------------------------------------------------
@@ -902,11 +933,11 @@ def _romanize_units(
         rest = rest[2:]
     if article and rest:
         stem_letters = _fold_key(_letters_of(rest))
-        spelling = None
+        found: str | None = None
         if not vocalized and vocalize and not any(u.marked for u in rest):
-            spelling = _lexicon_spelling(stem_letters)
-        if spelling is not None:
-            rest = _parse(spelling)
+            found = _lexicon_spelling(stem_letters)
+        if found is not None:
+            rest = _parse(found)
             vocalized = True
         elif stem_letters in irregular:
             rest = _parse(irregular[stem_letters])
@@ -920,10 +951,7 @@ def _romanize_units(
     keep = stem_letters in _keep_final() or len(rest) == 1
     if std.ibn and stem_letters == "\u0628\u0646" and not prefixes and not article:
         rest = _parse(irregular["\u0627\u0628\u0646"])
-    stem = _render(
-        rest, std, vocalized=vocalized, construct=construct and not article, endings=endings,
-        keep_final=keep,
-    )
+    stem = _render(rest, std, construct=construct and not article, endings=endings, keep_final=keep)
     # the article and prefixes
     table = _letters(std.name)
     head = ""
