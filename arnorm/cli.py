@@ -227,11 +227,18 @@ def _sources(inputs: Sequence[Path]) -> list[Source]:
         if _is_std(path):
             sources.append(Source("<stdin>", stream=stdin))
             continue
-        try:
-            with open(path, "rb"):
-                pass
-        except OSError as exc:
-            _fail(f"cannot read {path}: {exc.strerror or exc}", EX_NOINPUT)
+        # Checked without opening: opening and closing a FIFO (-i <(zcat x.gz)) would disturb its writer.
+        problem = (
+            "No such file or directory"
+            if not path.exists()
+            else "Is a directory"
+            if path.is_dir()
+            else "Permission denied"
+            if not os.access(path, os.R_OK)
+            else None
+        )
+        if problem is not None:
+            _fail(f"cannot read {path}: {problem}", EX_NOINPUT)
         sources.append(Source(str(path), path=path))
     return sources
 
@@ -304,13 +311,16 @@ def _root(
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
-    """Normalize Arabic text: a Unix filter (stdin to stdout by default).
-
-    With no command, 'normalize' runs: 'arnorm < in.txt > out.txt' uses the search preset.
-    """
+    """The group: only ``--version``; the help text is the app's."""
 
 
-@app.command()
+_STATUSES = (
+    "Exit status: 0 ok; 2 usage error; 65 invalid input (UTF-8 or JSON); 66 input not readable; "
+    "73 output not creatable; 74 I/O error; 130 interrupted; 141 output closed early (arnorm < big | head)."
+)
+
+
+@app.command(epilog=_STATUSES)
 def normalize(
     preset_name: PresetOpt = None,
     stages: StagesOpt = None,
