@@ -27,8 +27,9 @@ Gregorian date.  dateparser runs on the same rows: the first result of
 ``dateparser.search.search_dates(text, languages=["ar"],
 settings={"RELATIVE_BASE": ref})``.
 
-Speed: ``find_dates`` (no reference date) over each corpus file of
-``../shared/corpus`` (news, classical, Quran), in MB of UTF-8 per second.
+Speed: ``find_dates`` (no reference date) over each whole corpus file of
+``../shared/corpus`` (news, classical, Quran), in MB of UTF-8 per second,
+best of three runs.
 """
 
 from __future__ import annotations
@@ -131,9 +132,12 @@ def speed(corpus: Path) -> list[tuple[str, float, float, int]]:
             continue
         text = path.read_text(encoding="utf-8")
         mb = len(text.encode("utf-8")) / 1e6
-        t0 = time.perf_counter()
-        n = len(find_dates(text))
-        dt = time.perf_counter() - t0
+        best = float("inf")
+        for _ in range(3):  # best of three: the machine is shared
+            t0 = time.perf_counter()
+            n = len(find_dates(text))
+            best = min(best, time.perf_counter() - t0)
+        dt = best
         out.append((name, mb, mb / dt, n))
     return out
 
@@ -173,6 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"arnorm find_dates (default, weekdays=nearest): {ok_ours}/{n} = {100 * ok_ours / max(n, 1):.1f}%")
     print(f"arnorm find_dates (weekdays={args.weekdays}): {ok_alt}/{n} = {100 * ok_alt / max(n, 1):.1f}%")
     print(f"dateparser search_dates: {ok_theirs}/{n} = {100 * ok_theirs / max(n, 1):.1f}%")
+    points = [r for r in rows if r.kind != "interval="]
+    all_ours = sum(arnorm_first(r, "nearest") == r.expected for r in points)
+    all_theirs = sum(dateparser_first(r) == r.expected for r in points)
+    print(
+        f"for information, every non-interval row ({len(points)}; year, month and clock-time rows "
+        f"expect the reference's day filled in): arnorm {100 * all_ours / max(len(points), 1):.1f}%, "
+        f"dateparser {100 * all_theirs / max(len(points), 1):.1f}%"
+    )
     if args.errors:
         print("\narnorm errors, default options (text | expected | got):")
         for r, o in zip(scored, ours):
