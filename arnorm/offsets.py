@@ -68,11 +68,19 @@ stage's class, returning ``(output, alignment)`` for one stage:
   :meth:`Alignment.from_edits`).
 * Anything else (other function stages, :class:`~arnorm.stage.UnicodeForm`,
   dates, transliteration, third-party stages): the stage runs once on the
-  whole text, and the lines that changed are compared character by character
-  (common prefix and suffix first, then :class:`difflib.SequenceMatcher` on
-  what is left).  Lines are matched by their line-break characters, which the
-  stage contract says a stage keeps; for a stage that breaks the contract the
-  whole texts are compared instead.  Unchanged lines cost nothing.
+  whole text and the lines that changed are compared, word by word and then
+  character by character (common prefix and suffix first, then
+  :class:`difflib.SequenceMatcher`; see :func:`_diff_rows`).  A line with
+  as many words before and after aligns word for word, so a romanized word
+  maps back to its Arabic word; a stretch that is mostly rewritten (a date
+  turned into ISO form) is one edit.  Lines are matched by their line-break
+  characters, which the stage contract says a stage keeps; for a stage that
+  breaks the contract the whole texts are compared instead.  Unchanged lines
+  cost nothing.
+
+When alignments compose (stage after stage), edits that overlap in the text
+between them become one edit; so a span never maps to less than the stages
+chained one by one would give.
 
 Third parties register exact edits for their own stage classes::
 
@@ -170,9 +178,11 @@ class Alignment:
             ``int64`` arrays of equal length, sorted and non-overlapping;
             between edits the texts agree character for character.
 
-    Build one with :meth:`identity`, :meth:`from_edits` or :meth:`from_diff`,
-    or get one from :func:`normalize_with_offsets`.  Alignments are immutable,
-    compare by value and pickle.
+    Build one with :meth:`identity`, :meth:`from_edits` (which also brings
+    edits to the canonical form the span rules assume) or :meth:`from_diff`,
+    or get one from :func:`normalize_with_offsets`.  The constructor checks
+    that the edits describe an alignment.  Alignments are immutable, compare
+    by value and pickle.
     """
 
     orig_len: int
@@ -181,6 +191,15 @@ class Alignment:
     orig_end: np.ndarray
     norm_start: np.ndarray
     norm_end: np.ndarray
+
+    def __post_init__(self) -> None:
+        for name in ("orig_start", "orig_end", "norm_start", "norm_end"):
+            column = getattr(self, name)
+            if not (isinstance(column, np.ndarray) and column.dtype == _I64 and not column.flags.writeable):
+                object.__setattr__(self, name, _frozen(column))
+        if not (len(self.orig_start) == len(self.orig_end) == len(self.norm_start) == len(self.norm_end)):
+            raise AlignmentError("the four edit columns differ in length")
+        _validate(self.orig_start, self.orig_end, self.norm_start, self.norm_end, self.orig_len, self.norm_len)
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -870,7 +889,15 @@ def explain_with_offsets(pipe: Pipeline, text: str) -> list[OffsetStep]:
 
     The stages run one by one, unfused (nested pipelines such as
     ``whitespace`` as one step).  Each change is an edit of that stage's
-    alignment, mapped back to ``text`` through the stages before it.
+    alignment (edits that touch are one change), mapped back to ``text``
+    through the stages before it.  Replaying the changes of a step on its
+    ``before`` text gives its ``after`` text.
+
+    Example:
+        >>> import arnorm
+        >>> steps = explain_with_offsets(arnorm.Pipeline("tatweel,digits"), "سـوريا ٢٦")
+        >>> [(c.before, c.after, c.orig_start, c.orig_end) for c in steps[1].changes]
+        [('٢٦', '26', 7, 9)]
     """
     _check_text(text)
     steps: list[OffsetStep] = []
@@ -880,10 +907,16 @@ def explain_with_offsets(pipe: Pipeline, text: str) -> list[OffsetStep]:
         after, alignment = stage_alignment(stage, current)
         changes = []
         if len(alignment):
-            o_s, o_e = so_far.to_original_many(alignment.orig_start, alignment.orig_end)
+            # Edits that touch (two digits in a row) read as one change.
+            starts, ends = alignment.orig_start, alignment.orig_end
+            first = np.concatenate([[True], starts[1:] != ends[:-1]])
+            firsts = np.flatnonzero(first)
+            lasts = np.concatenate([firsts[1:], [len(starts)]]) - 1
+            s_, e_ = starts[firsts], ends[lasts]
+            n0_, n1_ = alignment.norm_start[firsts], alignment.norm_end[lasts]
+            o_s, o_e = so_far.to_original_many(s_, e_)
             for s, e, n0, n1, a, b in zip(
-                alignment.orig_start.tolist(), alignment.orig_end.tolist(),
-                alignment.norm_start.tolist(), alignment.norm_end.tolist(), o_s.tolist(), o_e.tolist(),
+                s_.tolist(), e_.tolist(), n0_.tolist(), n1_.tolist(), o_s.tolist(), o_e.tolist()
             ):
                 changes.append(OffsetChange(s, e, current[s:e], after[n0:n1], a, b, text[a:b]))
         steps.append(OffsetStep(stage.spec, current, after, tuple(changes)))
