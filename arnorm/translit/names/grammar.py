@@ -273,12 +273,12 @@ def spell_token(word: str, scheme: str, k: int, first: bool, places: bool = Fals
                 cands.append(Scored(s, base if stem_entry is None else base - WHOLE_GAP))
             else:
                 cands.extend(_article_forms(stem, Scored(s, base), scheme, first))
-    for s in spell_word(stem, scheme, max(3, k // 2)):
-        gap = lexicon_gap if stem_entry is None else 0.0
-        cands.extend(_article_forms(stem, Scored(s.text, s.score - gap), scheme, first))
-    for s in spell_word(word, scheme, 3):
-        if s.text.lower().startswith(("al", "el")):
-            cands.append(Scored(s.text, s.score - WHOLE_GAP))
+    gap = lexicon_gap if stem_entry is None else 0.0
+    for c in spell_word(stem, scheme, max(3, k // 2)):
+        cands.extend(_article_forms(stem, Scored(c.text, c.score - gap), scheme, first))
+    for c in spell_word(word, scheme, 3):
+        if c.text.lower().startswith(("al", "el")):
+            cands.append(Scored(c.text, c.score - WHOLE_GAP))
     return _merge(cands, k)
 
 

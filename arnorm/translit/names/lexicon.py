@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
@@ -78,12 +78,42 @@ def _entry(key: str, raw: Mapping[str, object]) -> Entry:
     )
 
 
+class _Lexicon(Mapping[str, Entry]):
+    """The entries, built from the parsed JSON on first access to each (cheap to load)."""
+
+    def __init__(self, raw: dict[str, dict[str, object]]) -> None:
+        self._raw = raw
+        self._built: dict[str, Entry] = {}
+
+    def __getitem__(self, key: str) -> Entry:
+        entry = self._built.get(key)
+        if entry is None:
+            entry = self._built[key] = _entry(key, self._raw[key])
+        return entry
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def raw(self) -> Mapping[str, Mapping[str, object]]:
+        """The entries as stored (read-only use)."""
+        return self._raw
+
+
 @functools.cache
-def lexicon() -> Mapping[str, Entry]:
-    """Every entry, by normalized key (read once)."""
+def _load() -> _Lexicon:
     text = resources.files("arnorm.data.names").joinpath("lexicon.json").read_text(encoding="utf-8")
-    document = json.loads(text)
-    return MappingProxyType({key: _entry(key, raw) for key, raw in document["entries"].items()})
+    return _Lexicon(json.loads(text)["entries"])
+
+
+def lexicon() -> Mapping[str, Entry]:
+    """Every entry, by normalized key (the file is read once, on first use)."""
+    return _load()
 
 
 def lookup(name: str) -> Entry | None:
@@ -113,9 +143,15 @@ def fold(key: str) -> str:
 def _folded() -> Mapping[str, str]:
     """Folded key -> the entry key to use for it (curated entries win, then the most sources)."""
     index: dict[str, str] = {}
-    ranked = sorted(lexicon().values(), key=lambda e: ("core" not in e.sources, -len(e.sources), e.key))
-    for entry in ranked:
-        index.setdefault(fold(entry.key), entry.key)
+    raw = _load().raw()
+
+    def rank(key: str) -> tuple[bool, int, str]:
+        sources = raw[key].get("s", [])
+        assert isinstance(sources, list)
+        return ("core" not in sources, -len(sources), key)
+
+    for key in sorted(raw, key=rank):
+        index.setdefault(fold(key), key)
     return MappingProxyType(index)
 
 

@@ -217,7 +217,7 @@ class JointModel:
                     spelled = out + FALLBACK_LETTERS.get(letter, "")
                     if target is not None and not target.startswith(spelled):
                         continue
-                    key = ((), spelled)
+                    key: tuple[tuple[int, ...], str] = ((), spelled)
                     s = score + _FALLBACK_LOGP
                     if s > nxt.get(key, -math.inf):
                         nxt[key] = s
