@@ -102,7 +102,6 @@ def _shared(pipe: Pipeline) -> Pipeline:
     return pipe
 
 
-@functools.lru_cache(maxsize=64)
 def _joining_loses(pipe: Pipeline) -> bool:
     """Whether ``pipe`` is faster called once per string than on joined chunks.
 
