@@ -253,3 +253,16 @@ def test_digits_glued_to_words_and_era_markers() -> None:
     m = one("بتاريخ 4/2/1436هـ", ref=None)
     # 4 Safar 1436 AH = 26 November 2014 (Umm al-Qura, hijridate 2.6).
     assert (m.calendar, m.text, m.date) == ("hijri", "4/2/1436هـ", datetime.date(2014, 11, 26))
+
+
+def test_classical_words_are_not_dialect_dates() -> None:
+    # Quran 19:11 "بُكْرَةً وَعَشِيًّا" (early morning and evening); dialect بكرة = tomorrow.
+    assert find_dates("فَسَبِّحُوا بُكْرَةً وَعَشِيًّا", ref=REF) == []
+    assert one("نلتقي بكرة").date == datetime.date(2021, 9, 2)
+
+
+def test_construct_day_is_not_an_offset() -> None:
+    # "قبل يوم الجمعة" = before Friday; "قبل يوم من الانتخابات" = a day before the elections.
+    assert [m.text for m in find_dates("قبل يوم الجمعة", ref=REF)] == ["يوم الجمعة"]
+    assert find_dates("قبل يوم من الانتخابات", ref=REF) == []
+    assert one("وصل قبل يوم واحد.").date == datetime.date(2021, 8, 31)

@@ -46,7 +46,7 @@ from typing import Any, Literal
 import regex
 
 from . import calendar as cal
-from .lexicon import fold, lexicon, number_after, to_int
+from .lexicon import HARAKAT, fold, lexicon, number_after, to_int
 from .model import DateMatch, Issue, coerce_ref
 
 __all__ = ["WeekdayRule", "find_dates"]
@@ -56,6 +56,8 @@ WeekdayRule = Literal["nearest", "on_or_after", "after", "before"]
 _WEEKDAY_RULES = ("nearest", "on_or_after", "after", "before")
 
 _NONE: Mapping[str, Any] = MappingProxyType({})
+# A word (letters) after spaces: the noun of a construct such as قبل يوم الجمعة.
+_WORD_NEXT = regex.compile(r"[ \t\u00a0]+[\p{L}]")
 _SLASH_GAP = regex.compile(r"[ \t\u00a0]*/[ \t\u00a0]*")
 _PAREN_GAP = regex.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 _PAREN_CLOSE = regex.compile(r"[ \t\u00a0]*\)")
@@ -191,7 +193,13 @@ def _tokens(text: str) -> list[_Tok]:
 
 
 class _Parser:
-    """The grammar over the tokens of one line (see the module docstring)."""
+    """The grammar over the tokens of a text (see the module docstring).
+
+    ``linked[i]`` says whether token ``i`` touches token ``i - 1`` (only a
+    gap of spaces, commas, dashes or a gap word between them).  Rules read
+    tokens with :meth:`at` (linked) and :meth:`get` (any); each returns a
+    :class:`_Parse` or None, and :meth:`parse_at` keeps the longest.
+    """
 
     def __init__(
         self, text: str, toks: list[_Tok], ref: datetime.date | None, weekdays: WeekdayRule
@@ -271,7 +279,7 @@ class _Parser:
         return None
 
     def month(self, i: int, *, allow_relative: bool = True) -> _Month | None:
-        """A month at ``i``, optionally after ``من`` and/or ``شهر``."""
+        """A month at ``i``, optionally after ``شهر``; with ``allow_relative``, also ``الشهر القادم``."""
         k = i
         said_month = False
         if self.at(k, "kw:month"):
@@ -315,7 +323,7 @@ class _Parser:
         return None
 
     def year(self, i: int, *, need_word: bool = False) -> _Year | None:
-        """A year at ``i``: ``[من] [عام|سنة] digits [era]`` or a relative year."""
+        """A year at ``i``: ``[عام|سنة] digits [era]`` or a relative year (``العام الماضي``)."""
         k = i
         said = self.at(k, "kw:year") or self.at(k, "kw:the_year")
         if said:
@@ -661,6 +669,8 @@ class _Parser:
         offset = self.get(i, "rel")
         if offset is None:
             return None
+        if self.get(i, "dialect") and HARAKAT.intersection(self.toks[i].text):
+            return None  # بُكْرَةً: classical "early in the morning", not dialect "tomorrow"
         p = _Parse(j=i + 1, end=self.end(i))
         if offset == 0:
             mod = self.at(i + 1, "mod")
@@ -709,10 +719,14 @@ class _Parser:
             days = 2
         elif self.at(k, "kw:two_weeks"):
             days = 14
-        elif self.at(k, "kw:one_day"):
-            days = 1
-        elif self.at(k, "kw:one_week"):
-            days = 7
+        elif self.at(k, "kw:one_day") or self.at(k, "kw:one_week"):
+            # قبل يوم / بعد أسبوع [واحد], but not the construct قبل يوم الجمعة
+            # ("before Friday"): a word may not follow, except "one".
+            days = 1 if self.get(k, "kw:one_day") else 7
+            if self.at(k + 1, "card") == 1:
+                k += 1
+            elif _WORD_NEXT.match(self.text, self.end(k)):
+                return None
         else:
             return None  # بعد أيام: "a few days later" is no date
         p = _Parse(j=k + 1, end=self.end(k))

@@ -33,6 +33,7 @@ from ..errors import ArnormError
 
 __all__ = [
     "DIGITS",
+    "HARAKAT",
     "MONTH_SYSTEMS",
     "Lexicon",
     "fold",
@@ -50,6 +51,8 @@ MONTH_SYSTEMS = ("egyptian", "levantine", "maghrebi", "moroccan", "mauritanian")
 # combining marks of the Arabic block, superscript alef, tatweel, Quranic marks.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
 _MARK_RUN = f"[{_MARKS}]*"
+#: Short vowels, tanwin, shadda, sukun: a word carrying any is vocalized.
+HARAKAT = frozenset(chr(c) for c in range(0x064B, 0x0653))
 
 _FOLD_TABLE = str.maketrans(
     {
@@ -110,7 +113,8 @@ class Lexicon:
             (Gregorian/Hijri month), ``wd`` (weekday with the article),
             ``wdb`` (bare weekday), ``ord`` (ordinal day word), ``nth``
             (unarticled ordinal, -1 = last), ``card`` (cardinal), ``rel``
-            (day offset), ``mod`` (modifier kind), ``part`` (month part),
+            (day offset; ``dialect`` marks colloquial forms), ``mod``
+            (modifier kind), ``part`` (month part),
             ``era``, ``prefix``, ``time``, and ``kw:NAME`` (keywords).
         gap_words: folded words that may stand between two parts of a date.
         month_names: ``(calendar_or_system, month) -> canonical form`` for
@@ -239,6 +243,9 @@ def lexicon() -> Lexicon:
             _add(table, forms, ("card", n))
         for n, forms in doc["relative_days"]["offsets"].items():
             _add(table, forms, ("rel", int(n)))
+        for n, forms in doc["relative_days"]["dialect_offsets"].items():
+            _add(table, forms, ("rel", int(n)))
+            _add(table, forms, ("dialect", True))
         for kind, forms in doc["modifiers"]["kinds"].items():
             _add(table, forms, ("mod", kind))
         for kind, forms in doc["keywords"]["words"].items():
