@@ -570,14 +570,11 @@ def stage_alignment(stage: Stage, text: str) -> tuple[str, Alignment]:
 @stage_alignment.register
 def _charmap_alignment(stage: CharMap, text: str) -> tuple[str, Alignment]:
     out = stage(text)
-    if out == text:
-        return out, Alignment.identity(len(text))
     tables = _map_tables(stage)
     found = tables.find(text)
-    if found is None:
-        positions, lengths = tables.find_small(text)
-    else:
-        positions, lengths = found
+    positions, lengths = tables.find_small(text) if found is None else found
+    if len(positions) == 0:
+        return out, Alignment.identity(len(text))
     delta = lengths - 1
     norm_start = positions.copy()
     if len(delta) > 1:
@@ -659,7 +656,10 @@ class _MapTables:
         table = {k: v for k, v in mapping.items() if k != v}
         self.lengths = {k: len(v) for k, v in table.items()}
         self.pattern = re.compile("[" + "".join(re.escape(k) for k in sorted(table)) + "]") if table else None
-        bmp = np.full(0x10001, -1, dtype=_I64)  # index 0x10000 stands for every astral code point
+        # Index 0x10000 stands for every astral code point.  A small dtype keeps the
+        # table in cache (int16 is ~5x faster to look up than int64).
+        longest = max((len(v) for v in table.values()), default=0)
+        bmp = np.full(0x10001, -1, dtype=np.int16 if longest < 1 << 15 else _I64)
         astral = sorted((ord(k), len(v)) for k, v in table.items() if ord(k) > 0xFFFF)
         for k, v in table.items():
             if ord(k) <= 0xFFFF:
@@ -695,9 +695,9 @@ class _MapTables:
                 where = np.searchsorted(self.astral_keys, cps[astral])
                 where = np.minimum(where, len(self.astral_keys) - 1)
                 hit = self.astral_keys[where] == cps[astral]
-                lengths[astral[hit]] = self.astral_lengths[where[hit]]
+                lengths[astral[hit]] = self.astral_lengths[where[hit]].astype(lengths.dtype)
         positions = np.flatnonzero(lengths >= 0).astype(_I64)
-        return positions, lengths[positions]
+        return positions, lengths[positions].astype(_I64)
 
 
 _TABLES: dict[int, tuple[weakref.ref[CharMap], _MapTables]] = {}
