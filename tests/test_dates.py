@@ -266,3 +266,41 @@ def test_construct_day_is_not_an_offset() -> None:
     assert [m.text for m in find_dates("قبل يوم الجمعة", ref=REF)] == ["يوم الجمعة"]
     assert find_dates("قبل يوم من الانتخابات", ref=REF) == []
     assert one("وصل قبل يوم واحد.").date == datetime.date(2021, 8, 31)
+
+
+def _months_txt() -> list[tuple[str, str, int, str]]:
+    from conftest import shared_file
+
+    rows = []
+    for line in shared_file("data", "months.txt").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        calendar, variant, num, _english, arabic = line.split("\t")
+        if calendar in ("gregorian", "hijri") and "duckling" not in variant:  # duckling rows are regexes
+            rows += [(calendar, variant, int(num), name) for name in arabic.split("|")]
+    return rows
+
+
+def test_every_month_name_of_the_reference_list_is_recognised() -> None:
+    # ../shared/data/months.txt: CLDR (via dateparser ar.py) and hijridate 2.6 month names.
+    rows = _months_txt()
+    assert len(rows) > 60
+    for calendar, variant, month, name in rows:
+        year = 1440 if calendar == "hijri" else 2020
+        (m,) = find_dates(f"٣ {name} {year}", ref=None)
+        assert (m.calendar, m.month, m.day, m.year) == (calendar, month, 3, year), (variant, name)
+
+
+def test_data_file_is_escaped_and_cites_sources() -> None:
+    import json
+    from importlib import resources
+
+    raw = resources.files("arnorm.data").joinpath("dates.json").read_text(encoding="utf-8")
+    assert raw.isascii(), "data files are written with \\u escapes"
+    doc = json.loads(raw)
+    for entry in doc["gregorian_months"] + doc["hijri_months"]:
+        for name in entry["names"]:
+            assert name["source"] in doc["sources"], name
+    for key, group in doc.items():
+        if isinstance(group, dict) and key != "sources":
+            assert group.get("source") and group.get("description"), key
