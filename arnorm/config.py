@@ -62,7 +62,7 @@ from .stage import Stage
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["FORMATS", "ConfigError", "dump_config", "load_config", "loads_config", "pipeline_from_data"]
 

@@ -50,7 +50,7 @@ from .stage import Stage, UnicodeForm
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
-    import pandas
+    import pandas  # type: ignore[import-untyped,unused-ignore]
 
 __all__ = [
     "BatchMapper",
@@ -298,4 +298,6 @@ def dask_normalize_bag(bag: dask.bag.Bag, pipe: PipelineLike = "search") -> dask
         >>> dask_normalize_bag(db.from_sequence(["أَهْلًا"]), "diacritics").compute()  # doctest: +SKIP
         ['أهلا']
     """
-    return bag.map_partitions(PartitionMapper(pipeline=as_pipeline(pipe)))
+    mapper = PartitionMapper(pipeline=as_pipeline(pipe))
+    mapped: dask.bag.Bag = bag.map_partitions(mapper)  # type: ignore[no-untyped-call,unused-ignore]
+    return mapped
