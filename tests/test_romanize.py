@@ -402,3 +402,16 @@ def test_precomposed_alef_madda_is_hamza_plus_a() -> None:
     # modern spelling: آ (U+0622) is hamza + ā; Uthmani ا + U+0653 is a lengthening sign
     assert r("قُرْآن", "ala-lc") == "qurʼān"
     assert r("قُرْا\u0653ن", "ala-lc") == "qurān"
+
+
+def test_english_uses_the_installed_name_model() -> None:
+    names = pytest.importorskip("arnorm.translit.names")
+    if not callable(getattr(names, "transliterate_name", None)):
+        pytest.skip("arnorm.translit.names has no transliterate_name yet")
+    name = "محمد بن علي"
+    assert transliterate(name, "english") == names.transliterate_name(name)
+    assert transliterate(f"x {name}\n{name} y", "english") == (
+        f"x {names.transliterate_name(name)}\n{names.transliterate_name(name)} y"
+    )
+    assert translit.transliterate_name(name) == names.transliterate_name(name)
+    assert translit.name_variants("محمد", k=3) == names.name_variants("محمد", k=3)
