@@ -93,6 +93,16 @@ names and titles; the article stays lower case except at the start of a
 BGN/PCGN or UN name, ``Al Qāhirah``; ALA-LC keeps ``ibn``/``bint`` lower case
 inside a name).
 
+**Choices where the sources disagree** (romanization.md marks them UNCERTAIN):
+DIN 31635 follows the 2011 edition (tāʾ marbūṭa ``-a``/``-at``, nisba
+``-īya``, ``-an`` kept) and drops initial hamza (DMG practice); ISO 233-2
+writes alif maqṣūra ``ỳ`` (interscript's table; French practice ``à``) and
+nisba as ``-iyy-``; UN 1972 writes the article with a space and an initial
+capital (``Ar Riyāḑ``), as the UN country-name lists do, and uses the
+BGN/PCGN quotation marks U+2018/U+2019 for ʿayn/hamza; HSB follows CAMeL
+Tools (see :mod:`arnorm.translit.schemes`).  Capitalization is not specified
+by DIN or ISO; ``words`` capitalizes every word but the article.
+
 Known limits: verbs are treated like nouns (ALA-LC keeps verb endings);
 ``wa-``/``bi-``/``li-`` before a bare noun are usually not split; nisba and
 construct detection are heuristics; the output is NFC.
