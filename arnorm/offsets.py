@@ -122,6 +122,8 @@ _I64 = np.int64
 _Columns = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 #: Inputs of at least this many characters find CharMap edits with NumPy.
 LARGE_INPUT = 2048
+#: ... reading this many characters at a time.
+FIND_CHUNK = 1 << 20
 # Every line boundary str.splitlines() knows.
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK_RE = re.compile(f"[{_LINE_BREAKS}]")
@@ -681,23 +683,31 @@ class _MapTables:
         return np.array(positions, dtype=_I64), np.array(lengths, dtype=_I64)
 
     def find(self, text: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """The same with NumPy over UTF-32 code points; ``None`` for small or unencodable text."""
+        """The same with NumPy over UTF-32 code points; ``None`` for small or unencodable text.
+
+        The text is read in chunks of :data:`FIND_CHUNK` characters, so the
+        temporary arrays stay small whatever the text's length.
+        """
         if len(text) < LARGE_INPUT:
             return None
-        try:
-            cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        except UnicodeEncodeError:  # lone surrogates
-            return None
-        lengths = self.bmp.take(np.minimum(cps, 0x10000))
-        if len(self.astral_keys):
-            astral = np.flatnonzero(cps > 0xFFFF)
-            if len(astral):
-                where = np.searchsorted(self.astral_keys, cps[astral])
-                where = np.minimum(where, len(self.astral_keys) - 1)
-                hit = self.astral_keys[where] == cps[astral]
-                lengths[astral[hit]] = self.astral_lengths[where[hit]].astype(lengths.dtype)
-        positions = np.flatnonzero(lengths >= 0).astype(_I64)
-        return positions, lengths[positions].astype(_I64)
+        positions: list[np.ndarray] = []
+        lengths: list[np.ndarray] = []
+        for start in range(0, len(text), FIND_CHUNK):
+            try:
+                cps = np.frombuffer(text[start:start + FIND_CHUNK].encode("utf-32-le"), dtype=np.uint32)
+            except UnicodeEncodeError:  # lone surrogates
+                return None
+            found = self.bmp.take(np.minimum(cps, 0x10000))
+            if len(self.astral_keys):
+                astral = np.flatnonzero(cps > 0xFFFF)
+                if len(astral):
+                    where = np.minimum(np.searchsorted(self.astral_keys, cps[astral]), len(self.astral_keys) - 1)
+                    hit = self.astral_keys[where] == cps[astral]
+                    found[astral[hit]] = self.astral_lengths[where[hit]].astype(found.dtype)
+            at = np.flatnonzero(found >= 0)
+            positions.append(at + start)
+            lengths.append(found[at].astype(_I64))
+        return np.concatenate(positions).astype(_I64), np.concatenate(lengths)
 
 
 _TABLES: dict[int, tuple[weakref.ref[CharMap], _MapTables]] = {}

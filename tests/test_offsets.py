@@ -361,6 +361,14 @@ def test_large_and_small_char_map_paths_agree(text: str) -> None:
             assert not padded
             continue
         assert found[0].tolist() == small[0].tolist() and found[1].tolist() == small[1].tolist()
+        chunk = offsets.FIND_CHUNK
+        try:
+            offsets.FIND_CHUNK = 997  # several chunks, cut anywhere
+            in_chunks = tables.find(padded)
+        finally:
+            offsets.FIND_CHUNK = chunk
+        assert in_chunks is not None
+        assert in_chunks[0].tolist() == small[0].tolist() and in_chunks[1].tolist() == small[1].tolist()
         norm, al = normalize_with_offsets(stage, padded)
         _unchanged_text_is_unchanged(padded, norm, al)
 
