@@ -25,6 +25,11 @@ determine it (see :func:`derive_vocalization`), else left out.
 Usage::
 
     python scripts/build_name_lexicon.py [--shared ../shared/data]
+
+Also writes ``arnorm/data/names/latin_names.json``: the Latin spellings of
+arabnamer's single-word names, which the name model favours among its
+candidates (a name people actually write beats an equally likely letter
+string).
 """
 
 from __future__ import annotations
@@ -213,7 +218,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     args.out.write_text(json.dumps(document, ensure_ascii=True, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {document['counts']}", file=sys.stderr)
+    write_latin_names(lex, args.out.with_name("latin_names.json"))
     return 0
+
+
+def write_latin_names(lex: Path, out: Path) -> None:
+    """Write the set of Latin name spellings known from arabnamer (one word each, folded)."""
+    names = set()
+    for row in read_tsv(lex / "arabnamer_name_pairs.tsv"):
+        if " " not in row["latin"].strip():
+            key = latin_key(row["latin"])
+            if len(key) > 1:
+                names.add(key)
+    document = {
+        "name": "latin_names",
+        "description": (
+            "Latin spellings of personal names (one word, folded to a-z) that the name model prefers among "
+            "its candidates"
+        ),
+        "source": "arabnamer 0.1.3 dict_FINAL.json keys (CC-BY-4.0); built by scripts/build_name_lexicon.py",
+        "names": " ".join(sorted(names)),
+    }
+    out.write_text(json.dumps(document, ensure_ascii=True, indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {out}: {len(names)} names", file=sys.stderr)
 
 
 def _fold_place(name: str) -> str:

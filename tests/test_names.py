@@ -245,7 +245,7 @@ def test_bad_arguments() -> None:
 # ---------------------------------------------------------------------- data
 
 
-@pytest.mark.parametrize("name", ["lexicon.json", "grammar.json", "patterns.json", "model.json"])
+@pytest.mark.parametrize("name", ["lexicon.json", "grammar.json", "patterns.json", "model.json", "latin_names.json"])
 def test_data_files_are_ascii_json(name: str) -> None:
     raw = resources.files("arnorm.data.names").joinpath(name).read_bytes()
     raw.decode("ascii")  # keys and values written with \\u escapes

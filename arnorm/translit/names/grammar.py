@@ -30,7 +30,7 @@ from typing import Any
 import regex
 
 from ...errors import UnknownSchemeError
-from .lexicon import Entry, lookup_loose
+from .lexicon import Entry, known_latin, lookup_loose
 from .model import load_model
 from .normalize import arabic_words, latin_key
 from .patterns import pattern_spellings
@@ -60,7 +60,8 @@ LEX_GAP = 1.0  # model spellings of a lexicon word start this far below the lexi
 PATTERN_GAP = 0.5  # pattern spellings are rescored by the model and start this far below its best
 TEMPLATE_STEP = 0.4  # between successive templates of a particle or compound
 WHOLE_GAP = 1.5  # a word read without its article, as one foreign name (Albert), vs al- + stem
-MODEL_K = 12  # model candidates per word
+KNOWN_BONUS = 2.0  # added to a model spelling that is a known Latin name (latin_names.json)
+MODEL_K = 20  # model candidates per word, before the known-name bonus reorders them
 
 
 @dataclass(frozen=True)
@@ -192,15 +193,17 @@ def spell_word(word: str, scheme: str = "english", k: int = 10, places: bool = F
     if entry is not None:
         cands.extend(Scored(s, -RANK_STEP * r) for r, s in enumerate(_lexicon_spellings(entry, scheme)))
     model = load_model()
-    found = model.nbest(word, MODEL_K)
+    known = known_latin()
+    found = [(c.latin, c.logp + (KNOWN_BONUS if c.latin in known else 0.0)) for c in model.nbest(word, MODEL_K)]
     if found:
-        top = found[0].logp
+        top = max(lp for _, lp in found)
         gap = LEX_GAP if entry is not None else 0.0
-        for c in found:
-            text = _display(c.latin) if scheme == "english" else _rewrite_french(c.latin)
-            cands.append(Scored(text, c.logp - top - gap))
+        for latin, lp in found:
+            text = _display(latin) if scheme == "english" else _rewrite_french(latin)
+            cands.append(Scored(text, lp - top - gap))
         for spelling in pattern_spellings(word):
-            lp = model.score(word, latin_key(spelling))
+            lk = latin_key(spelling)
+            lp = model.score(word, lk) + (KNOWN_BONUS if lk in known else 0.0)
             if lp > -1e9:
                 text = spelling if scheme == "english" else _rewrite_french(spelling)
                 cands.append(Scored(text, lp - top - gap - PATTERN_GAP))

@@ -167,3 +167,10 @@ def lookup_loose(name: str) -> Entry | None:
         return entry
     other = _folded().get(fold(key))
     return lexicon()[other] if other is not None else None
+
+
+@functools.cache
+def known_latin() -> frozenset[str]:
+    """Latin spellings of names people write (folded to a-z; ``latin_names.json``)."""
+    text = resources.files("arnorm.data.names").joinpath("latin_names.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["names"].split())
