@@ -357,8 +357,8 @@ def test_large_and_small_char_map_paths_agree(text: str) -> None:
         padded = text * (offsets.LARGE_INPUT // max(len(text), 1) + 1)
         found = tables.find(padded)
         small = tables.find_small(padded)
-        if found is None:  # only lone surrogates decline; the strategy has none
-            assert not padded
+        if found is None:  # only empty text and lone surrogates decline
+            assert not padded or any("\ud800" <= c <= "\udfff" for c in padded)
             continue
         assert found[0].tolist() == small[0].tolist() and found[1].tolist() == small[1].tolist()
         chunk = offsets.FIND_CHUNK
