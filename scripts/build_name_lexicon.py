@@ -7,10 +7,11 @@ Sources (licences and attributions in ``arnorm/data/names/README.md``):
   family names, nisbas, particles and divine names with vocalization and
   conventional spellings (written for arnorm from public facts);
 * ``names_lexicon/arabnamer_name_pairs.tsv`` - arabnamer 0.1.3 personal names
-  (CC-BY-4.0).  Its spellings of one Arabic form are ranked by the trained
-  name model (so run ``scripts/train_names.py`` first) and cut to the
-  plausible ones; ``عبد`` compounds and ``الدين`` compounds are left to the
-  name grammar, which spells them systematically;
+  (CC-BY-4.0), one-word names.  Its spellings of one Arabic form are ranked
+  by the trained name model (so run ``scripts/train_names.py`` first) and cut
+  to the plausible ones.  Its several-word entries (``بن صالح``, ``عبد الله``)
+  and joined ``عبد``/``الدين`` compounds are left out: they are programmatic
+  combinations that the name grammar spells systematically;
 * ``names_lexicon/geonames_arab_cities.tsv`` (GeoNames, CC-BY-4.0; cities of
   50,000 people or more), ``cldr_places.tsv`` (Unicode CLDR) and
   ``algeria_places.tsv`` (CC0) - place names, kind ``place``.
@@ -153,7 +154,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_form: dict[str, list[str]] = collections.defaultdict(list)
     for row in read_tsv(lex / "arabnamer_name_pairs.tsv"):
         key = arabic_key(row["arabic"])
-        if not key or key.startswith(ABD) or DIN in key.split(" ")[1:]:
+        if not key or " " in key or key.startswith(ABD) or key.endswith(DIN):
             continue
         latin = " ".join(row["latin"].split())
         if latin and all(ch.isalpha() or ch in " '-" for ch in latin):

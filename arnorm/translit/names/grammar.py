@@ -157,13 +157,13 @@ def _rewrite_french(spelling: str) -> str:
     return _display(out)
 
 
-def _lexicon_spellings(entry: Entry, scheme: str) -> tuple[str, ...]:
+def lexicon_spellings(entry: Entry, scheme: str) -> tuple[str, ...]:
     if scheme == "french":
         return entry.french or tuple(_rewrite_french(s) for s in entry.english)
     return entry.english
 
 
-def _merge(cands: Sequence[Scored], k: int) -> list[Scored]:
+def merge(cands: Sequence[Scored], k: int) -> list[Scored]:
     """Best score per spelling (compared as Latin keys), best first, at most ``k``."""
     best: dict[str, Scored] = {}
     for c in cands:
@@ -191,7 +191,7 @@ def spell_word(word: str, scheme: str = "english", k: int = 10, places: bool = F
         entry = None
     cands: list[Scored] = []
     if entry is not None:
-        cands.extend(Scored(s, -RANK_STEP * r) for r, s in enumerate(_lexicon_spellings(entry, scheme)))
+        cands.extend(Scored(s, -RANK_STEP * r) for r, s in enumerate(lexicon_spellings(entry, scheme)))
     model = load_model()
     known = known_latin()
     found = [(c.latin, c.logp + (KNOWN_BONUS if c.latin in known else 0.0)) for c in model.nbest(word, MODEL_K)]
@@ -207,7 +207,7 @@ def spell_word(word: str, scheme: str = "english", k: int = 10, places: bool = F
             if lp > -1e9:
                 text = spelling if scheme == "english" else _rewrite_french(spelling)
                 cands.append(Scored(text, lp - top - gap - PATTERN_GAP))
-    merged = _merge(cands, k)
+    merged = merge(cands, k)
     if not merged:  # only silent letters (ء, ع): write them as the apostrophe of the standards
         merged = [Scored("'" * len(word), 0.0)]
     return tuple(merged)
@@ -264,7 +264,7 @@ def spell_token(word: str, scheme: str, k: int, first: bool, places: bool = Fals
         lexicon_gap = LEX_GAP
         # a curated stem (صالح: Saleh first) outranks the order of an uncurated whole-word entry
         offset = LEX_GAP if _curated(stem_entry) and not _curated(entry) else 0.0
-        spellings = _lexicon_spellings(entry, scheme)
+        spellings = lexicon_spellings(entry, scheme)
         for r, s in enumerate(spellings):
             base = -RANK_STEP * r - offset
             m = _ARTICLE_SPELLED.match(s)
@@ -282,7 +282,7 @@ def spell_token(word: str, scheme: str, k: int, first: bool, places: bool = Fals
     for c in spell_word(word, scheme, 3):
         if c.text.lower().startswith(("al", "el")):
             cands.append(Scored(c.text, c.score - WHOLE_GAP))
-    return _merge(cands, k)
+    return merge(cands, k)
 
 
 def spell_unit(unit: Unit, scheme: str, k: int, first: bool, places: bool = False) -> list[Scored]:
@@ -301,14 +301,14 @@ def spell_unit(unit: Unit, scheme: str, k: int, first: bool, places: bool = Fals
         for s in spell_word(stem, scheme, 3):
             for r, t in enumerate(_templates(scheme, "abd" if article else "abd_plain")):
                 out.append(Scored(_fill(t, stem, s.text), s.score - TEMPLATE_STEP * r))
-        return _merge(out, k)
+        return merge(out, k)
     if unit.kind == "din":
         (p,) = unit.words
         out = []
         for s in spell_word(p, scheme, 3):
             for r, t in enumerate(_templates(scheme, "din")):
                 out.append(Scored(t.format(p=s.text), s.score - TEMPLATE_STEP * r))
-        return _merge(out, k)
+        return merge(out, k)
     templates = _templates(scheme, unit.kind)
     if first and unit.kind in ("bin", "ibn", "bint"):
         templates = [_display(t) for t in templates]

@@ -8,7 +8,19 @@ length of the name.
 
 from __future__ import annotations
 
-from .grammar import Scored, Unit, check_scheme, parse, spell_unit
+from .grammar import (
+    LEX_GAP,
+    RANK_STEP,
+    Scored,
+    Unit,
+    check_scheme,
+    lexicon_spellings,
+    merge,
+    parse,
+    spell_unit,
+)
+from .lexicon import lookup_loose
+from .normalize import arabic_key
 
 __all__ = ["ranked_spellings"]
 
@@ -38,11 +50,19 @@ def _combine(units: list[Unit], scheme: str, k: int, places: bool) -> list[Score
 def ranked_spellings(name: str, scheme: str = "english", k: int = 10) -> list[Scored]:
     """The ``k`` best spellings of ``name`` in ``scheme``, best first, with their scores.
 
-    A one-word name may also be read as a place name from the lexicon; inside a
-    longer name only personal-name entries are used.
+    A one-word name may also be read as a place name from the lexicon, and a
+    name of several words that the lexicon lists as a place (``الإمارات العربية
+    المتحدة``) is spelled as it lists it; inside a longer personal name only
+    personal-name entries are used.
     """
     check_scheme(scheme)
     units = parse(name)
     if not units:
         return []
-    return _combine(units, scheme, k, places=len(units) == 1)
+    found = _combine(units, scheme, k, places=len(units) == 1)
+    key = arabic_key(name)
+    entry = lookup_loose(key) if " " in key and all(u.kind != "literal" for u in units) else None
+    if entry is not None:
+        whole = [Scored(s, -RANK_STEP * r) for r, s in enumerate(lexicon_spellings(entry, scheme))]
+        found = merge(whole + [Scored(c.text, c.score - LEX_GAP) for c in found], k)
+    return found
