@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
+from conftest import shared_file
 from hypothesis import example, given
 from hypothesis import strategies as st
 from test_properties import IDS, PIPELINES, VARIANTS
@@ -431,6 +432,15 @@ def test_seed_article(seed_text: str) -> None:
         os_, oe = al.to_original(pos, pos + len(word))
         assert SEARCH(seed_text[os_:oe]) == word
         pos += len(word) + 1
+
+
+@pytest.mark.parametrize("name", list(arnorm.PRESETS))
+@pytest.mark.parametrize("corpus", ["classical_tashkeela.txt", "news_saudinewsnet.txt", "quran_uthmani.txt"])
+def test_real_text(name: str, corpus: str) -> None:
+    # 600 lines of each shared corpus file, as one text: every preset, every line exact.
+    with shared_file("corpus", corpus).open(encoding="utf-8") as handle:
+        text = "".join(line for _, line in zip(range(600), handle))
+    _check_pipeline(arnorm.preset(name), text)
 
 
 def test_alef_maksura_regex_edits() -> None:
