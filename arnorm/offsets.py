@@ -183,8 +183,8 @@ class Alignment:
     Build one with :meth:`identity`, :meth:`from_edits` (which also brings
     edits to the canonical form the span rules assume) or :meth:`from_diff`,
     or get one from :func:`normalize_with_offsets`.  The constructor checks
-    that the edits describe an alignment.  Alignments are immutable, compare
-    by value and pickle.
+    that the edits describe an alignment in canonical form (no insertion).
+    Alignments are immutable, compare by value and pickle.
     """
 
     orig_len: int
@@ -202,6 +202,11 @@ class Alignment:
         if not (len(self.orig_start) == len(self.orig_end) == len(self.norm_start) == len(self.norm_end)):
             raise AlignmentError("the four edit columns differ in length")
         _validate(self.orig_start, self.orig_end, self.norm_start, self.norm_end, self.orig_len, self.norm_len)
+        if self.orig_len and (self.orig_start == self.orig_end).any():
+            raise AlignmentError(
+                "an edit inserts text where the original has none; build the alignment with "
+                "Alignment.from_edits, which attaches insertions to a neighbouring character"
+            )
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -339,7 +344,11 @@ class Alignment:
 
     # -- algebra ----------------------------------------------------------------------------
     def inverse(self) -> Alignment:
-        """The alignment from the normalized text back to the original."""
+        """The alignment from the normalized text back to the original.
+
+        Deletions become insertions, which are attached to a neighbouring
+        character as :meth:`from_edits` does.
+        """
         return _canonical(self.norm_start, self.norm_end, self.orig_start, self.orig_end, self.norm_len, self.orig_len)
 
     def compose(self, other: Alignment) -> Alignment:

@@ -244,6 +244,10 @@ def test_bad_spans_and_lengths_raise_arnorm_errors() -> None:
         al.compose(Alignment.identity(3))
     with pytest.raises(AlignmentError):
         Alignment.identity(-1)
+    with pytest.raises(AlignmentError, match="from_edits"):
+        Alignment(2, 3, np.array([1]), np.array([1]), np.array([1]), np.array([2]))
+    with pytest.raises(AlignmentError, match="differ in length"):
+        Alignment(2, 2, np.array([1]), np.array([1, 2]), np.array([1]), np.array([2]))
 
 
 # -- normalize_with_offsets: every pipeline -------------------------------------------------
