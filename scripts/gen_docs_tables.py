@@ -369,11 +369,11 @@ def extra_families() -> list[str]:
 
 
 def _generated_pages() -> dict[str, str]:
+    translit = translit_markdown()  # first: importing arnorm.translit may register stages
     pages = {
         f"stages/{family}.md": f"# Stages: {family}\n\n<!-- arnorm:generate stages {family} -->\n"
         for family in extra_families()
     }
-    translit = translit_markdown()
     if translit is not None:
         pages["translit.md"] = translit
     return pages
