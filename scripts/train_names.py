@@ -86,11 +86,21 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def strip_article(arabic: str, latin: str) -> tuple[str, str]:
-    """Drop a leading article that the Latin spelling leaves out (البرغوثي, barghouti)."""
-    if arabic.startswith(ARTICLE) and len(arabic) > 3 and not latin.startswith(("al", "el")):
-        return arabic[2:], latin
-    return arabic, latin
+def strip_article(arabic: str, latin: str) -> tuple[str, str] | None:
+    """Drop a leading article that the Latin spelling leaves out (البرغوثي, barghouti).
+
+    A Latin spelling that starts with al/el keeps the article on both sides
+    (Albert, Alsaleh); arabnamer's programmatic il-/ul-/ol- spellings of the
+    article (ilsaleh, ulsaleh) are dropped (``None``): they would teach the
+    model to write a vowel + l for the letter after the article.
+    """
+    if not arabic.startswith(ARTICLE) or len(arabic) <= 3:
+        return arabic, latin
+    if latin.startswith(("al", "el")):
+        return arabic, latin
+    if latin.startswith(("il", "ul", "ol")):
+        return None
+    return arabic[2:], latin
 
 
 def training_pairs(
@@ -109,8 +119,10 @@ def training_pairs(
         words, latin = arabic_words(row["arabic"]), latin_key(row["latin"])
         if len(words) != 1 or not latin:
             continue
-        pairs[strip_article(words[0], latin)] += dev_weight
-        n_dev += 1
+        pair = strip_article(words[0], latin)
+        if pair is not None:
+            pairs[pair] += dev_weight
+            n_dev += 1
     for row in read_tsv(shared / "names_lexicon" / "arabnamer_name_pairs.tsv"):
         words = arabic_words(row["arabic"])
         if len(words) != 1 or not row["latin"].isalpha():
@@ -118,8 +130,10 @@ def training_pairs(
         latin = latin_key(row["latin"])
         if not latin:
             continue
-        pairs[strip_article(words[0], latin)] += lex_weight
-        n_lex += 1
+        pair = strip_article(words[0], latin)
+        if pair is not None:
+            pairs[pair] += lex_weight
+            n_lex += 1
     print(f"training rows: names_dev {n_dev}, arabnamer {n_lex}; distinct pairs {len(pairs)}", file=sys.stderr)
     return [(a, la, w) for (a, la), w in sorted(pairs.items())]
 
