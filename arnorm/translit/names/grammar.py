@@ -226,6 +226,7 @@ def _sun(word: str, spelled: str) -> str:
 
 
 def _fill(template: str, word: str, spelled: str, **extra: str) -> str:
+    spelled = _display(spelled)
     return template.format(x=spelled, xl=spelled.lower(), sun=_sun(word, spelled), **extra)
 
 
@@ -307,7 +308,7 @@ def spell_unit(unit: Unit, scheme: str, k: int, first: bool, places: bool = Fals
         out = []
         for s in spell_word(p, scheme, 3):
             for r, t in enumerate(_templates(scheme, "din")):
-                out.append(Scored(t.format(p=s.text), s.score - TEMPLATE_STEP * r))
+                out.append(Scored(t.format(p=_display(s.text)), s.score - TEMPLATE_STEP * r))
         return merge(out, k)
     templates = _templates(scheme, unit.kind)
     if first and unit.kind in ("bin", "ibn", "bint"):

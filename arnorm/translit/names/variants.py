@@ -62,6 +62,8 @@ def ranked_spellings(name: str, scheme: str = "english", k: int = 10) -> list[Sc
     found = _combine(units, scheme, k, places=len(units) == 1)
     key = arabic_key(name)
     entry = lookup_loose(key) if " " in key and all(u.kind != "literal" for u in units) else None
+    if entry is not None and scheme == "english" and entry.sources == ("algeria",):
+        entry = None  # Algerian communes named after people (Mohamed Boudiaf) have French spellings only
     if entry is not None:
         whole = [Scored(s, -RANK_STEP * r) for r, s in enumerate(lexicon_spellings(entry, scheme))]
         found = merge(whole + [Scored(c.text, c.score - LEX_GAP) for c in found], k)
