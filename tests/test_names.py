@@ -66,6 +66,19 @@ def test_output_is_latin_words(name: str) -> None:
     assert out == out.strip() and "  " not in out
 
 
+@settings(max_examples=40)
+@given(arabic_name)
+@example("الشاذلي بن جديد")
+def test_title_case_with_lower_case_particles(name: str) -> None:
+    # English: every word capitalized except the particles bin/ibn/bint (inside a name) and al-
+    for token in transliterate_name(name).split():
+        if token in ("bin", "ibn", "bint"):
+            continue
+        if token.startswith("al-"):
+            token = token[3:]
+        assert token[:1].isupper() or token[:1] == "'", name
+
+
 @settings(max_examples=30)
 @given(arabic_name, st.integers(1, 12))
 def test_variants_ranked_unique_and_led_by_the_best(name: str, k: int) -> None:
