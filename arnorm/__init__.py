@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from .dates import DateMatch, find_dates, rewrite_dates
 from .errors import (
     ArnormError,
     SpecError,
@@ -24,14 +25,17 @@ from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
 from .registry import build as stage
 from .registry import register, stage_info, stage_names
 from .stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
+from .translit import SCHEMES, name_variants, to_arabic, transliterate, transliterate_name
 
 __version__ = "0.1.0"
 
 __all__ = [
     "PRESETS",
+    "SCHEMES",
     "PRESET_DESCRIPTIONS",
     "ArnormError",
     "CharMap",
+    "DateMatch",
     "FunctionStage",
     "Pipeline",
     "RegexSub",
@@ -43,12 +47,18 @@ __all__ = [
     "UnknownPresetError",
     "UnknownSchemeError",
     "UnknownStageError",
+    "find_dates",
+    "name_variants",
     "normalize",
     "preset",
     "register",
+    "rewrite_dates",
     "stage",
     "stage_info",
     "stage_names",
+    "to_arabic",
+    "transliterate",
+    "transliterate_name",
 ]
 
 

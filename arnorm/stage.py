@@ -111,9 +111,13 @@ class CharMap(Stage):
         items = tuple(sorted((k, v) for k, v in mapping.items() if k != v))
         return cls(name=name, params=params, description=description, items=items)
 
-    @functools.cached_property
+    @property
     def mapping(self) -> dict[str, str]:
-        """The map as a dictionary."""
+        """The map as a dictionary (do not mutate it)."""
+        return self._c_mapping
+
+    @functools.cached_property
+    def _c_mapping(self) -> dict[str, str]:
         return dict(self.items)
 
     @functools.cached_property
@@ -167,7 +171,12 @@ class UnicodeForm(Stage):
 
     def __call__(self, text: str) -> str:
         _check_text(text)
-        # normalize() runs the quick check itself and returns its input when it passes.
+        # normalize() runs a quick check and returns its input when it passes; one
+        # line that fails makes it normalize everything, so long texts go line by
+        # line (a line break is a starter that nothing composes with: same result).
+        if len(text) > 4096 and "\n" in text:
+            form = self.form
+            return "\n".join([unicodedata.normalize(form, line) for line in text.split("\n")])
         return unicodedata.normalize(self.form, text)
 
 

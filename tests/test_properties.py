@@ -63,10 +63,17 @@ VARIANTS = [
     "nfc",
     "nfkc",
     "camel_unicode",
+    "dates",
+    "dates(keep_original=true,ref=2021-09-01)",
+    "dates(format=arabic,names=levantine,ref=2021-09-01)",
+    "translit",
+    "translit(scheme=hsb,ascii=true)",
+    "translit(scheme=ala-lc,capitalize=words)",
+    "translit(scheme=bgn-pcgn)",
 ]
 CORE_STAGES = {"alef", "camel_unicode", "case_endings", "compose", "diacritics", "digits", "farsi", "hamza",
                "invisible", "ligatures", "nfc", "nfkc", "presentation_forms", "punctuation", "spaces",
-               "tatweel", "teh_marbuta", "whitespace", "ya"}
+               "tatweel", "teh_marbuta", "whitespace", "ya", "dates", "translit"}
 PIPELINES = [arnorm.Pipeline.from_spec(v) for v in VARIANTS] + [arnorm.preset(p) for p in arnorm.PRESETS]
 IDS = VARIANTS + [f"preset:{p}" for p in arnorm.PRESETS]
 
