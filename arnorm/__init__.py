@@ -20,6 +20,7 @@ from .errors import (
     UnknownSchemeError,
     UnknownStageError,
 )
+from .offsets import Alignment, AlignmentError, SpanError
 from .pipeline import Pipeline
 from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
 from .registry import build as stage
@@ -39,6 +40,7 @@ __all__ = [
     "FunctionStage",
     "Pipeline",
     "RegexSub",
+    "SpanError",
     "SpecError",
     "Stage",
     "StageOptionError",

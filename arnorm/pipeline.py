@@ -16,7 +16,7 @@ import functools
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import registry
 from .errors import SpecError
@@ -209,6 +209,13 @@ class Pipeline(Stage):
         for leaf in self.leaves():
             text = leaf(text)
         return text
+
+    def normalize_with_offsets(self, text: str) -> tuple[str, Alignment]:
+        """``(self(text), alignment)``: the alignment maps spans of the result back to
+        ``text`` and forth (see :mod:`arnorm.offsets`)."""
+        from . import offsets
+
+        return offsets.normalize_with_offsets(self, text)
 
     def stream(self, lines: Iterable[str], chunk_chars: int = STREAM_CHUNK) -> Iterator[str]:
         """Normalize an iterable of lines lazily, in order, one output per input.

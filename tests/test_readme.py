@@ -32,3 +32,25 @@ def test_readme_python_example_is_true() -> None:
     pipe = arnorm.Pipeline(["diacritics(keep=shadda)", "tatweel", "alef"])
     assert pipe("إِنَّ الـعـربـيّة") == "انّ العربيّة"
     assert pipe.spec == "diacritics(keep=shadda),tatweel,alef"
+
+
+def test_readme_offsets_example_is_true() -> None:
+    text = "قال أَحْمَـــدُ ٢٦ ﷺ"
+    norm, alignment = arnorm.preset("search").normalize_with_offsets(text)
+    assert norm == "قال احمد 26 صلي الله عليه وسلم"
+    start, end = alignment.to_original(4, 8)
+    assert text[start:end] == "أَحْمَـــدُ"
+    assert alignment.to_original(16, 20) == (19, 20)
+
+
+def test_readme_dates_and_translit_examples_are_true() -> None:
+    from datetime import date
+
+    m = arnorm.find_dates("● أخبار سورية ٢٦ مايو ٢٠١٩")[0]
+    assert (m.date == date(2019, 5, 26), m.calendar, m.precision) == (True, "gregorian", "day")
+    assert arnorm.rewrite_dates("صدر يوم الأحد ٢١ رمضان ١٤٤٠ هـ", keep_original=True) == (
+        "صدر يوم الأحد ٢١ رمضان ١٤٤٠ هـ [2019-05-26]"
+    )
+    assert arnorm.find_dates("وصل أمس", ref=date(2021, 9, 1))[0].date == date(2021, 8, 31)
+    assert arnorm.transliterate("كَتَبَ", scheme="buckwalter") == "kataba"
+    assert arnorm.to_arabic("kataba", scheme="buckwalter") == "كَتَبَ"
