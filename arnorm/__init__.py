@@ -32,8 +32,10 @@ __version__ = "0.1.0"
 
 __all__ = [
     "PRESETS",
-    "SCHEMES",
     "PRESET_DESCRIPTIONS",
+    "SCHEMES",
+    "Alignment",
+    "AlignmentError",
     "ArnormError",
     "CharMap",
     "DateMatch",

@@ -24,6 +24,9 @@ from .spec import parse_spec
 from .stage import CharMap, Stage, _check_text
 from .tables import compose
 
+if TYPE_CHECKING:
+    from .offsets import Alignment
+
 __all__ = ["Change", "Pipeline", "Step"]
 
 #: Lines are grouped into chunks of about this many characters by :meth:`Pipeline.stream`.
