@@ -57,8 +57,10 @@ from ._io import InputDataError, Source, atomic_output, run
 from .errors import ArnormError
 from .pipeline import Change, Pipeline, Step
 from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
+from .registry import build as build_stage
 from .registry import stage_info, stage_names
 from .spec import format_value
+from .stage import FunctionStage
 
 __all__ = ["IOOptions", "app", "build_pipeline", "filter_text", "main"]
 
@@ -147,6 +149,15 @@ JobsOpt = Annotated[
     typer.Option("--jobs", "-j", min=0, help="Worker processes (0 = one per CPU). Output order is kept."),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        "-c",
+        help="Pipeline from a TOML or JSON file (write one with 'arnorm presets --show NAME').",
+        show_default=False,
+    ),
+]
 
 
 # -- errors -------------------------------------------------------------------------
@@ -179,16 +190,30 @@ def _exit_statuses() -> Iterator[None]:
 
 
 # -- pipelines ------------------------------------------------------------------------
-def build_pipeline(preset_name: str | None, stages: str | None, skip: str | None) -> Pipeline:
-    """The pipeline the flags ask for: ``--stages`` or ``--preset`` (default search), minus ``--skip``.
+def build_pipeline(
+    preset_name: str | None, stages: str | None, skip: str | None, config: Path | None = None
+) -> Pipeline:
+    """The pipeline the flags ask for: ``--stages``, ``--config`` or ``--preset``
+    (default search), minus ``--skip``.
 
     Raises:
-        ArnormError: an unknown preset, stage or option, both ``--preset`` and
-            ``--stages``, or a ``--skip`` name that is not in the pipeline.
+        ArnormError: an unknown preset, stage or option, more than one of
+            ``--preset``/``--stages``/``--config``, an invalid configuration file,
+            or a ``--skip`` name that is not in the pipeline.
     """
-    if preset_name is not None and stages is not None:
-        raise ArnormError("give --preset or --stages, not both")
-    pipe = Pipeline.from_spec(stages) if stages is not None else preset(preset_name or DEFAULT_PRESET)
+    if sum(x is not None for x in (preset_name, stages, config)) > 1:
+        raise ArnormError("give one of --preset, --stages and --config")
+    if config is not None:
+        from .config import load_config
+
+        try:
+            pipe = load_config(config)
+        except OSError as exc:
+            _fail(f"cannot read {config}: {exc.strerror or exc}", EX_NOINPUT)
+    elif stages is not None:
+        pipe = Pipeline.from_spec(stages)
+    else:
+        pipe = preset(preset_name or DEFAULT_PRESET)
     if skip:
         names = [name.strip() for name in skip.split(",") if name.strip()]
         present = [stage.name for stage in pipe.stages]
@@ -325,6 +350,7 @@ def normalize(
     preset_name: PresetOpt = None,
     stages: StagesOpt = None,
     skip: SkipOpt = None,
+    config: ConfigOpt = None,
     inputs: InputsOpt = None,
     output: OutputOpt = None,
     errors: ErrorsOpt = ErrorPolicy.strict,
@@ -350,7 +376,7 @@ def normalize(
     their spacing and escapes may differ; other lines are kept as they are.
     """
     with _exit_statuses():
-        pipe = build_pipeline(preset_name, stages, skip)
+        pipe = build_pipeline(preset_name, stages, skip, config)
         if jsonl and not fields:
             raise ArnormError("--jsonl needs at least one --field KEY")
         if fields and not jsonl:
@@ -387,14 +413,111 @@ def list_stages() -> None:
 
 
 @app.command("presets")
-def list_presets() -> None:
+def list_presets(
+    show: Annotated[
+        str | None,
+        typer.Option("--show", help="Print this preset as a configuration file (for --config).", show_default=False),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="With --show: JSON instead of TOML.")] = False,
+) -> None:
     """List the presets with what they are for and their stages."""
     width = max(map(len, PRESETS))
     with _exit_statuses():
+        if show is not None:
+            from .config import dump_config
+
+            typer.echo(dump_config(preset(show), "json" if as_json else "toml"), nl=False)
+            return
         for name, spec in PRESETS.items():
             suffix = "  (default)" if name == DEFAULT_PRESET else ""
             typer.echo(f"{name:<{width}}  {PRESET_DESCRIPTIONS.get(name, '')}{suffix}")
             typer.echo(f"{'':<{width}}    {spec}")
+
+
+# -- transliteration and dates ----------------------------------------------------------
+@app.command("translit", epilog=_STATUSES)
+def translit_command(
+    scheme: Annotated[
+        str, typer.Option("--scheme", "-S", help="Scheme; see the list in 'arnorm stages' (translit).")
+    ] = "buckwalter",
+    to_arabic: Annotated[
+        bool, typer.Option("--to-arabic", help="Decode a lossless scheme (Buckwalter family) back to Arabic.")
+    ] = False,
+    ascii: Annotated[bool, typer.Option("--ascii", help="Fold the transliterated text to plain ASCII.")] = False,
+    marks: Annotated[
+        str, typer.Option("--marks", help="With --ascii: 'apostrophe' keeps hamza/ayn as ', 'drop' drops them.")
+    ] = "apostrophe",
+    inputs: InputsOpt = None,
+    output: OutputOpt = None,
+    errors: ErrorsOpt = ErrorPolicy.strict,
+    jobs: JobsOpt = 1,
+    quiet: QuietOpt = False,
+) -> None:
+    """Transliterate Arabic script to Latin line by line (or back, with --to-arabic).
+
+    Text that is not Arabic passes through unchanged.  The lossless schemes
+    (buckwalter, safe-buckwalter, xml-buckwalter, hsb, buckwalter-quranic)
+    round-trip with --to-arabic, which decodes every character of the scheme's
+    alphabet, Latin words included.
+    """
+    with _exit_statuses():
+        if to_arabic:
+            if ascii:
+                raise ArnormError("--ascii applies to transliteration, not to --to-arabic")
+            stage = build_stage("to_arabic", {"scheme": scheme})
+        else:
+            stage = build_stage("translit", {"scheme": scheme, "ascii": ascii, "marks": marks})
+    filter_text(Pipeline([stage]), IOOptions(tuple(inputs or ()), output, errors, jobs, quiet))
+
+
+def date_matches_per_line(text: str, ref: str = "") -> str:
+    """One JSON array of :meth:`arnorm.DateMatch.to_dict` per line of ``text``
+    (``[]`` for a line without dates); an empty line stays empty."""
+    from .dates import dates_to_jsonl
+
+    return "\n".join(dates_to_jsonl(line, ref or None) if line else "" for line in text.split("\n"))
+
+
+@app.command("dates", epilog=_STATUSES)
+def dates_command(
+    ref: Annotated[
+        str | None,
+        typer.Option("--ref", help="Reference date (YYYY-MM-DD) for relative dates such as أمس.", show_default=False),
+    ] = None,
+    rewrite: Annotated[
+        bool, typer.Option("--rewrite", help="Rewrite each date in place instead of listing the matches.")
+    ] = False,
+    fmt: Annotated[str, typer.Option("--format", help="With --rewrite: iso, dmy or arabic.")] = "iso",
+    keep_original: Annotated[
+        bool, typer.Option("--keep-original", help="With --rewrite: keep the date and add [ISO] after it.")
+    ] = False,
+    inputs: InputsOpt = None,
+    output: OutputOpt = None,
+    errors: ErrorsOpt = ErrorPolicy.strict,
+    jobs: JobsOpt = 1,
+    quiet: QuietOpt = False,
+) -> None:
+    """Find the dates in each line: one JSON array of matches per input line, or --rewrite.
+
+    Each match has start/end (character offsets in its line), the text, the
+    calendar (gregorian/hijri), year/month/day as written, the precision and
+    the Gregorian date (Hijri converted with the Umm al-Qura calendar).
+    """
+    with _exit_statuses():
+        if rewrite:
+            options = {"format": fmt, "keep_original": keep_original, "ref": ref or ""}
+            pipe = Pipeline([build_stage("dates", options)])
+        else:
+            if keep_original or fmt != "iso":
+                raise ArnormError("--format and --keep-original need --rewrite")
+            from .dates.model import coerce_ref
+
+            coerce_ref(ref)  # a bad --ref fails before any input is read
+            # Not a registered stage (its output is JSON, not text), so it runs in this process.
+            matches = FunctionStage(name="dates_json", func=date_matches_per_line, kwargs=(("ref", ref or ""),))
+            pipe = Pipeline([matches])
+            jobs = 1
+    filter_text(pipe, IOOptions(tuple(inputs or ()), output, errors, jobs, quiet))
 
 
 # -- explain ------------------------------------------------------------------------------
@@ -480,6 +603,7 @@ def explain(
     preset_name: PresetOpt = None,
     stages: StagesOpt = None,
     skip: SkipOpt = None,
+    config: ConfigOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line of input.")] = False,
     show_all: Annotated[
         bool, typer.Option("--all", help="Also list the stages that changed nothing.")
@@ -492,7 +616,7 @@ def explain(
     characters are shown as <U+XXXX>.
     """
     with _exit_statuses():
-        pipe = build_pipeline(preset_name, stages, skip)
+        pipe = build_pipeline(preset_name, stages, skip, config)
         if text is None:
             data = typer.get_binary_stream("stdin").read()
             try:

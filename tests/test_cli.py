@@ -95,7 +95,7 @@ def test_stages_skip_and_preset_flags() -> None:
         (["--stages", "digits(to=roman)"], "valid choices: ascii, arabic, persian"),
         (["--stages", "digits(base=2)"], "option 'base'"),
         (["--stages", "diacritics(("], "bad pipeline spec"),
-        (["--preset", "clean", "--stages", "alef"], "not both"),
+        (["--preset", "clean", "--stages", "alef"], "one of"),
         (["--skip", "alef,nope"], "its stages: presentation_forms, invisible"),
         (["--jsonl"], "--jsonl needs at least one --field"),
         (["--field", "text"], "--field needs --jsonl"),

@@ -70,6 +70,8 @@ VARIANTS = [
     "translit(scheme=hsb,ascii=true)",
     "translit(scheme=ala-lc,capitalize=words)",
     "translit(scheme=bgn-pcgn)",
+    "to_arabic",
+    "to_arabic(scheme=hsb)",
 ]
 CORE_STAGES = {"alef", "camel_unicode", "case_endings", "compose", "diacritics", "digits", "farsi", "hamza",
                "invisible", "ligatures", "nfc", "nfkc", "presentation_forms", "punctuation", "spaces",
@@ -146,8 +148,9 @@ FOREIGN = st.text(
 )
 
 
-# Whole-text Unicode forms are documented to rewrite non-Arabic text too.
-LOCAL = [p for p in PIPELINES if not any(leaf.name == "nfkc" for leaf in p.leaves())]
+# Whole-text Unicode forms are documented to rewrite non-Arabic text too, and
+# to_arabic decodes every symbol of its scheme, Latin included.
+LOCAL = [p for p in PIPELINES if not any(leaf.name == "nfkc" or leaf.name.startswith("to_arabic") for leaf in p.leaves())]
 
 
 @pytest.mark.parametrize("pipe", LOCAL, ids=lambda p: p.spec)

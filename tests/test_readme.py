@@ -54,3 +54,12 @@ def test_readme_dates_and_translit_examples_are_true() -> None:
     assert arnorm.find_dates("وصل أمس", ref=date(2021, 9, 1))[0].date == date(2021, 8, 31)
     assert arnorm.transliterate("كَتَبَ", scheme="buckwalter") == "kataba"
     assert arnorm.to_arabic("kataba", scheme="buckwalter") == "كَتَبَ"
+
+
+def test_readme_names_example_is_true() -> None:
+    from arnorm.translit.names import vocalize
+
+    assert arnorm.transliterate_name("أبو محمد الجولاني") == "Abu Mohammed al-Julani"
+    assert arnorm.name_variants("محمد", 4) == ["Mohammed", "Muhammad", "Mohamed", "Mohammad"]
+    assert vocalize("محمد") == "مُحَمَّد"
+    assert arnorm.transliterate_name("بوتين") == "Putin"

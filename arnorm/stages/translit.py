@@ -37,7 +37,7 @@ from ..translit import LOSSLESS_SCHEMES, transliterate
 from ..translit import _ascii_encoder as ascii_encoder
 from ..translit import _names_function as names_function
 from ..translit.romanize import romanize
-from ..translit.schemes import encoder
+from ..translit.schemes import decoder, encoder
 
 #: Every scheme name (kept equal to ``arnorm.translit.SCHEMES`` by a test).
 SchemeName = Literal[
@@ -84,3 +84,19 @@ def translit(
             ("marks", marks),
         ),
     )
+
+
+#: The schemes :func:`to_arabic_stage` can reverse (kept equal to ``LOSSLESS_SCHEMES`` by a test).
+LosslessScheme = Literal["buckwalter", "safe-buckwalter", "xml-buckwalter", "hsb", "buckwalter-quranic"]
+
+
+@register("to_arabic", family="translit")
+def to_arabic_stage(scheme: LosslessScheme = "buckwalter") -> Stage:
+    """Decode a lossless transliteration (Buckwalter family) back to Arabic script.
+
+    Every character of the scheme's alphabet is decoded, including Latin text
+    that was never Arabic (``"ktAb book"`` -> ``كتاب بْْك``): use it on
+    transliterated text only.  It is a character map, idempotent (its output
+    holds no symbol of the scheme) and line-local.
+    """
+    return decoder(scheme)
