@@ -1,0 +1,295 @@
+"""Fuzz target for the command line's byte-level input path (:mod:`arnorm._io`).
+
+Each input is a configuration byte (an errors policy, a pipeline, a read
+size and a long-line bound: :data:`CONFIGS`) and the bytes of a file.  The
+bytes go through :func:`arnorm._io.run`, the function the ``arnorm`` command
+calls, and the result is checked against an oracle built from Python's own
+UTF-8 codec:
+
+* ``strict``: valid UTF-8 gives the pipeline applied line by line (a leading
+  BOM kept); invalid UTF-8 raises :class:`~arnorm._io.InputDataError` whose
+  line and byte offset point at the first invalid byte (as
+  ``bytes.decode`` finds it), after writing the output of the lines before it;
+* ``replace``: ``bytes.decode("utf-8", "replace")``, then the pipeline;
+* ``preserve``: ``surrogateescape`` in and out; with ``--stages tatweel``
+  the output is the input minus the bytes ``D9 80`` of U+0640, byte for byte.
+
+Run it as a script for a bounded time::
+
+    FUZZ_SECONDS=60 python tests/fuzz_cli.py              # atheris if installed, else hypothesis
+    python tests/fuzz_cli.py --seconds 600 --engine hypothesis
+
+With atheris (libFuzzer, coverage-guided over arnorm's modules), a crashing
+input is saved as ``crash-*`` in ``--artifacts`` (default: the current
+directory) and the script exits non-zero; replay it with
+``python tests/fuzz_cli.py --replay FILE``.  The hypothesis engine generates
+inputs from fragments that break decoders (random bytes, truncated and
+overlong sequences, encoded surrogates, code points above U+10FFFF, NULs,
+lone CRs, BOMs, stray continuation bytes) and prints a shrunk failing input.
+``tests/test_reliability.py`` runs the hypothesis engine for
+``FUZZ_SECONDS`` seconds (default 3) inside pytest.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script from a checkout
+    sys.path.insert(0, str(ROOT))
+
+
+@dataclass(frozen=True)
+class Config:
+    """One way to run the input: the flags and the chunking."""
+
+    errors: str
+    spec: str  # a --stages spec, or "preset:NAME"
+    chunk_bytes: int
+    max_line: int | None  # None: never cut a long line (the real bound is 8 MiB)
+
+    @property
+    def local(self) -> bool:
+        """The pipeline maps each character on its own, so cutting a long line anywhere is harmless."""
+        return not self.spec.startswith("preset:") and self.spec in ("", "tatweel", "diacritics,alef,ya")
+
+
+_PIPES = ["", "tatweel", "diacritics,alef,ya", "preset:search", "preset:clean", "whitespace,invisible"]
+#: Every combination the fuzzer chooses from with its first byte.  Long lines are
+#: cut (small ``max_line``) only for character-local pipelines: elsewhere a cut
+#: that is not between two words may change the result (documented in safe_cut).
+CONFIGS = [
+    Config(errors, spec, chunk, max_line)
+    for errors in ("strict", "replace", "preserve")
+    for spec in _PIPES
+    for chunk, max_line in ((1, None), (7, None), (1 << 16, None), (3, 8), (16, 40))
+    if max_line is None or Config(errors, spec, chunk, max_line).local
+]
+
+_pipes: dict[str, object] = {}
+
+
+def _pipeline(spec: str) -> object:
+    from arnorm import Pipeline, preset
+
+    if spec not in _pipes:
+        _pipes[spec] = preset(spec[len("preset:") :]) if spec.startswith("preset:") else Pipeline.from_spec(spec)
+    return _pipes[spec]
+
+
+@contextlib.contextmanager
+def _chunking(config: Config) -> Iterator[None]:
+    from arnorm import _io
+
+    saved = _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW
+    limit = config.max_line if config.max_line is not None else 1 << 30
+    _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW = config.chunk_bytes, limit, limit
+    try:
+        yield
+    finally:
+        _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW = saved
+
+
+def _by_lines(pipe: object, text: str) -> str:
+    """The pipeline applied to each line body, ``\\n`` and ``\\r\\n`` endings kept."""
+    out = []
+    for line in text.split("\n"):
+        cr = line.endswith("\r")
+        body = line[:-1] if cr else line
+        out.append(pipe(body) + ("\r" if cr else ""))  # type: ignore[operator]
+    return "\n".join(out)
+
+
+def check(data: bytes, config_index: int) -> None:
+    """Run ``data`` through :func:`arnorm._io.run` with ``CONFIGS[config_index]``; assert the oracle."""
+    from arnorm import _io
+
+    config = CONFIGS[config_index % len(CONFIGS)]
+    pipe = _pipeline(config.spec)
+    sink = io.BytesIO()
+    error: _io.InputDataError | None = None
+    with _chunking(config):
+        try:
+            _io.run(pipe, [_io.Source("<fuzz>", stream=io.BytesIO(data))], sink, errors=config.errors)  # type: ignore[arg-type]
+        except _io.InputDataError as exc:
+            error = exc
+    out = sink.getvalue()
+    head = _io.BOM if data.startswith(_io.BOM) else b""
+    body = data[len(head) :]
+    if config.errors == "replace":
+        assert error is None, error
+        assert out == head + _by_lines(pipe, body.decode("utf-8", "replace")).encode("utf-8")
+    elif config.errors == "preserve":
+        assert error is None, error
+        text = body.decode("utf-8", "surrogateescape")
+        assert out == head + _by_lines(pipe, text).encode("utf-8", "surrogateescape")
+        if config.spec == "tatweel":
+            assert out == data.replace("\u0640".encode(), b"")
+        if config.spec == "":
+            assert out == data
+    else:
+        _check_strict(data, head, body, out, error, config, pipe)
+
+
+def _check_strict(
+    data: bytes, head: bytes, body: bytes, out: bytes, error: Exception | None, config: Config, pipe: object
+) -> None:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    else:
+        assert error is None, f"valid UTF-8 rejected: {error}"
+        assert out == head + _by_lines(pipe, text).encode("utf-8")
+        return
+    assert error is not None, "invalid UTF-8 accepted in strict mode"
+    line = 1 + body.count(b"\n", 0, first_bad)
+    offset = len(head) + first_bad
+    assert (error.line, error.offset) == (line, offset), (str(error), line, offset)  # type: ignore[attr-defined]
+    assert f"<fuzz>: line {line}, byte offset {offset}: invalid UTF-8 (" in str(error)
+    # The lines before the offending one are written, normalized; more only if
+    # that line was long enough to be cut into pieces.
+    start = body.rfind(b"\n", 0, first_bad) + 1
+    before = head + _by_lines(pipe, body[:start].decode("utf-8")).encode("utf-8")
+    longest = max((len(piece) for piece in body.split(b"\n")), default=0)
+    if config.max_line is None or longest <= config.max_line:
+        assert out == before
+    else:
+        assert out.startswith(before)
+
+
+def fuzz_one_input(data: bytes) -> None:
+    """The atheris entry point: the first byte chooses the configuration."""
+    if data:
+        check(data[1:], data[0])
+
+
+# -- generators of nasty bytes (the hypothesis engine) ----------------------------------------
+
+
+def _strategies() -> object:
+    from hypothesis import strategies as st
+
+    from arnorm.strategies import NASTY, arabic_text
+
+    def overlong(cp: int, size: int) -> bytes:
+        """``cp`` encoded in ``size`` bytes (2-4), more than UTF-8 allows for small code points."""
+        lead = {2: 0xC0, 3: 0xE0, 4: 0xF0}[size]
+        out = []
+        for _ in range(size - 1):
+            out.append(0x80 | (cp & 0x3F))
+            cp >>= 6
+        return bytes([lead | cp, *reversed(out)])
+
+    chars = st.one_of(st.sampled_from(NASTY), st.characters(codec="utf-8"))
+    valid = st.one_of(arabic_text(max_tokens=6).map(lambda s: s.encode("utf-8")),
+                      st.lists(chars, max_size=6).map(lambda s: "".join(s).encode("utf-8")))
+    truncated = st.tuples(chars, st.integers(1, 3)).map(lambda t: t[0].encode("utf-8")[: t[1]]).filter(
+        lambda b: len(b) > 0)
+    fragments = st.one_of(
+        valid,
+        valid,
+        st.binary(max_size=12),
+        truncated,
+        st.tuples(st.integers(0, 0x7FF), st.integers(2, 4)).map(lambda t: overlong(t[0], t[1])),
+        st.integers(0xD800, 0xDFFF).map(lambda cp: bytes([0xED, 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)])),
+        st.integers(0x110000, 0x1FFFFF).map(lambda cp: overlong(cp, 4)),  # above U+10FFFF
+        st.sampled_from([b"\x00", b"\x00" * 5, b"\r", b"\r\n", b"\n", b"\xef\xbb\xbf", b"\xef\xbb",
+                         b"\x80", b"\xbf", b"\xc0", b"\xc1", b"\xf5", b"\xfe", b"\xff", b" "]),
+    )
+    return st.lists(fragments, max_size=30).map(b"".join)
+
+
+def fuzz_with_hypothesis(seconds: float, report: bool = False) -> int:
+    """Check generated inputs for ``seconds`` seconds (at least one batch); the number checked."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    count = 0
+
+    @settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(data=_strategies(), config=st.integers(0, len(CONFIGS) - 1))  # type: ignore[arg-type]
+    def batch(data: bytes, config: int) -> None:
+        nonlocal count
+        count += 1
+        check(data, config)
+
+    deadline = time.monotonic() + seconds
+    while True:
+        batch()
+        if report and count % 2000 < 100:
+            print(f"hypothesis: {count} inputs checked", file=sys.stderr)
+        if time.monotonic() >= deadline:
+            return count
+
+
+SEEDS = [
+    b"",
+    b"\x00\x00\n\x00",
+    b"\xc0\xaf\n",
+    b"\xe0\x80\xaf",
+    b"\xf0\x82\x82\xac",
+    b"\xed\xa0\x80\xed\xb0\x80",
+    b"\xf4\x90\x80\x80",
+    "\u0633\u0644\u0627\u0645".encode()[:-1],
+    b"\xef\xbb\xbf\xef\xbb\xbf\xd9\x80\r",
+    "\u0623\u062e\u0628\u0627\u0631\u064c \u0633\u0640\u0640\u0648\u0631\u064a\u0629\r\n\u0662\u0666".encode(),
+]
+
+
+def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None:
+    """Coverage-guided fuzzing of arnorm's modules for ``seconds`` seconds (libFuzzer exits on a crash)."""
+    import atheris
+
+    with atheris.instrument_imports(include=["arnorm"]):
+        import arnorm._io
+        import arnorm.pipeline  # noqa: F401
+    corpus = Path(tempfile.mkdtemp(prefix="arnorm-fuzz-corpus-"))
+    for index, seed in enumerate(SEEDS):
+        for config in range(0, len(CONFIGS), 7):
+            (corpus / f"seed-{index}-{config}").write_bytes(bytes([config]) + seed)
+    argv = [sys.argv[0], f"-max_total_time={int(seconds)}", f"-artifact_prefix={artifacts}/", "-max_len=4096",
+            *extra, str(corpus)]
+    atheris.Setup(argv, fuzz_one_input)
+    atheris.Fuzz()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=float(os.environ.get("FUZZ_SECONDS", "60")))
+    parser.add_argument("--engine", choices=["auto", "atheris", "hypothesis"], default="auto")
+    parser.add_argument("--artifacts", type=Path, default=Path.cwd())
+    parser.add_argument("--replay", type=Path, nargs="*", help="check these saved inputs and exit")
+    args, extra = parser.parse_known_args()
+    if args.replay:
+        for path in args.replay:
+            fuzz_one_input(path.read_bytes())
+            print(f"{path}: ok")
+        return
+    engine = args.engine
+    if engine == "auto":
+        try:
+            import atheris  # noqa: F401
+        except ImportError:
+            engine = "hypothesis"
+        else:
+            engine = "atheris"
+    print(f"fuzz_cli: {engine} for {args.seconds:g} s over {len(CONFIGS)} configurations", file=sys.stderr)
+    if engine == "atheris":
+        fuzz_with_atheris(args.seconds, args.artifacts, extra)
+    else:
+        count = fuzz_with_hypothesis(args.seconds, report=True)
+        print(f"fuzz_cli: {count} inputs, no failure", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
