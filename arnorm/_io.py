@@ -125,6 +125,9 @@ class Chunk:
         head: bytes written unchanged before the output (a byte order mark).
         tail: bytes written unchanged after the output (the space at which a long line was cut).
         first: whether this is the first chunk of its file (line numbers start again).
+        path: if set, ``data`` is empty and still to be read: bytes ``offset``
+            to ``end`` of this regular file (see :func:`file_chunks`).
+        end: the end of that range (exclusive); ``-1``: the end of the file.
 
     Line numbers are not counted while reading (that would cost a pass over
     the bytes in the reading process): errors name the line within the
@@ -137,6 +140,17 @@ class Chunk:
     head: bytes = b""
     tail: bytes = b""
     first: bool = True
+    path: str | None = None
+    end: int = -1
+
+    def load(self) -> Chunk:
+        """This chunk with its ``data`` read from ``path`` (itself if it has its data)."""
+        if self.path is None:
+            return self
+        with open(self.path, "rb") as handle:
+            handle.seek(self.offset)
+            data = handle.read() if self.end < 0 else handle.read(self.end - self.offset)
+        return replace(self, data=data, path=None, end=-1)
 
 
 @dataclass(frozen=True)
@@ -275,6 +289,7 @@ def read_chunks(
     max_line: int | None = MAX_LINE_BYTES,
     eager: bool = True,
     on_read: Callable[[int], None] | None = None,
+    offset: int = 0,
 ) -> Iterator[Chunk]:
     """Cut a binary stream into :class:`Chunk` objects of whole lines.
 
@@ -288,6 +303,9 @@ def read_chunks(
             (interactive use, ``tail -f | arnorm``); if true, chunks are filled
             to ``chunk_bytes`` first (fewer, larger jobs for a process pool).
         on_read: called with the number of bytes after each read (progress bar).
+        offset: where the stream stands in its file: ``0``, the start (a BOM is
+            looked for, the first chunk is ``first``); else the start of a line
+            after earlier chunks of the same file.
 
     The chunks' ``head + data + tail`` concatenate to the input, byte for byte.
     """
@@ -295,9 +313,9 @@ def read_chunks(
     parts: list[bytes] = []  # blocks read and not yet yielded; no newline except in the last ones
     size = 0
     head = b""
-    offset = 0
-    first = True
-    bom_checked = eof = False
+    first = offset == 0
+    bom_checked = not first
+    eof = False
     while not eof:
         block = read(chunk_bytes)
         if on_read is not None:
@@ -342,6 +360,65 @@ def read_chunks(
         head = b""
         offset += len(data) + len(tail)
         parts, size = ([rest] if rest else []), len(rest)
+
+
+def file_chunks(
+    path: Path,
+    source: str,
+    *,
+    chunk_bytes: int = CHUNK_BYTES,
+    max_line: int | None = MAX_LINE_BYTES,
+    on_read: Callable[[int], None] | None = None,
+) -> Iterator[Chunk]:
+    """Cut a regular file into chunks of whole lines *without reading them*: for a process pool.
+
+    Each chunk names a byte range (``path``, ``offset``, ``end``) that the
+    worker reads itself (:meth:`Chunk.load`), so that the input does not go
+    through the pool's pipes.  Only the bytes after each nominal boundary
+    (every ``chunk_bytes``) are read here, up to the next newline.  If none
+    comes within ``max_line`` bytes (a very long line), the rest of the file
+    is read with :func:`read_chunks`, which cuts long lines.  The last range
+    runs to the end of the file as it is when it is read.
+
+    The chunks' ``head + data + tail``, once loaded, concatenate to the file.
+    """
+    look = min(max_line if max_line is not None else CUT_WINDOW, CUT_WINDOW)
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        head = BOM if handle.read(len(BOM)) == BOM else b""
+        start, first = len(head), True
+        while True:
+            end = start + chunk_bytes
+            if end >= size:  # the rest (a file that grew is read to its new end)
+                if on_read is not None:
+                    on_read(max(size - start, 0))
+                yield Chunk(b"", source, start, head, b"", first, path=str(path), end=-1)
+                return
+            handle.seek(end)
+            newline = -1
+            while newline < 0 and (max_line is None or end - start < chunk_bytes + max_line):
+                block = handle.read(look)
+                if not block:
+                    break
+                newline = block.find(b"\n")
+                end += newline + 1 if newline >= 0 else len(block)
+            if not block and newline < 0:  # the end of the file came first
+                end = -1
+            elif newline < 0:  # a very long line: read the rest, cutting long lines
+                handle.seek(start)
+                rest = read_chunks(
+                    handle, source, chunk_bytes=chunk_bytes, max_line=max_line, on_read=on_read, offset=start
+                )
+                if start == len(head):
+                    rest = (replace(c, head=head, first=True) if i == 0 else c for i, c in enumerate(rest))
+                yield from rest
+                return
+            if on_read is not None:
+                on_read((size if end < 0 else end) - start)
+            yield Chunk(b"", source, start, head, b"", first, path=str(path), end=end)
+            if end < 0:
+                return
+            start, head, first = end, b"", False
 
 
 # -- normalizing ------------------------------------------------------------
@@ -496,7 +573,11 @@ def _init_worker(spec: str, errors: ErrorPolicy, fields: tuple[str, ...]) -> Non
 
 
 def _work(chunk: Chunk) -> tuple[bytes, int]:
-    return transform(chunk, _WORKER["pipe"], _WORKER["errors"], _WORKER["fields"])
+    return transform(chunk.load(), _WORKER["pipe"], _WORKER["errors"], _WORKER["fields"])
+
+
+def _transform_here(chunk: Chunk, pipe: Pipeline, errors: ErrorPolicy, fields: tuple[str, ...]) -> tuple[bytes, int]:
+    return transform(chunk.load(), pipe, errors, fields)
 
 
 # -- writing ------------------------------------------------------------------
@@ -547,10 +628,32 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
 # -- running ------------------------------------------------------------------
 
 
+def _regular_file(source: Source) -> bool:
+    if source.path is None:
+        return False
+    try:
+        return stat.S_ISREG(os.stat(source.path).st_mode)
+    except OSError:
+        return False  # reported when it is opened
+
+
 def _all_chunks(
-    sources: Iterable[Source], *, eager: bool, max_line: int | None, on_read: Callable[[int], None] | None
+    sources: Iterable[Source],
+    *,
+    eager: bool,
+    max_line: int | None,
+    on_read: Callable[[int], None] | None,
+    ranges: bool = False,
 ) -> Iterator[Chunk]:
+    """The chunks of every source in turn; with ``ranges``, regular files give byte ranges
+    for the workers to read (:func:`file_chunks`), other sources their data."""
     for source in sources:
+        if ranges and _regular_file(source):
+            assert source.path is not None
+            yield from file_chunks(
+                source.path, source.name, chunk_bytes=CHUNK_BYTES, max_line=max_line, on_read=on_read
+            )
+            continue
         with source.open() as stream:
             yield from read_chunks(
                 stream, source.name, chunk_bytes=CHUNK_BYTES, eager=eager, max_line=max_line, on_read=on_read
@@ -594,7 +697,7 @@ def run(
     """
     fields = tuple(fields)
     max_line = None if fields else MAX_LINE_BYTES
-    chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read)
+    chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read, ranges=jobs > 1)
     use_pool = False
     if jobs > 1:
         start = list(islice(chunks, 2))  # an input of one chunk needs no pool
@@ -611,7 +714,7 @@ def run(
                 stack.callback(pool.shutdown, wait=True, cancel_futures=True)
                 results = _in_order(pool, chunks, 2 * jobs)
             else:
-                results = ((c, functools.partial(transform, c, pipe, errors, fields)) for c in chunks)
+                results = ((c, functools.partial(_transform_here, c, pipe, errors, fields)) for c in chunks)
             for chunk, result in results:
                 if chunk.first:
                     lines = 0

@@ -28,6 +28,7 @@ and SIGINT in the middle of a large input, with ``--jobs 1`` and ``2``.
 
 from __future__ import annotations
 
+import io
 import os
 import resource
 import signal
@@ -36,6 +37,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import fuzz_cli  # tests/fuzz_cli.py: tests/ is on sys.path, as for test_properties
 import pytest
@@ -44,6 +46,7 @@ from hypothesis import strategies as st
 from test_properties import IDS, LINE_BREAKS, LOCAL, PIPELINES
 
 import arnorm
+from arnorm import _io
 from arnorm._fastmap import LARGE_INPUT
 from arnorm.stage import CharMap
 from arnorm.strategies import HARAKAT, NASTY, arabic_text
@@ -409,3 +412,75 @@ def test_sigint_says_so_on_stderr(big_input: Path, tmp_path: Path) -> None:
     assert proc.wait(timeout=60) == 130
     assert proc.stderr.read().decode() == "arnorm: interrupted\n"
     proc.stderr.close()
+
+
+# -- part 4: --jobs reads byte ranges of regular files ------------------------------------------
+
+file_bytes = st.lists(
+    st.one_of(
+        st.sampled_from([b"\n", b"\r\n", b"\xef\xbb\xbf", b" ", "\u0640".encode(), b"\xff", b"\xd9"]),
+        st.lists(st.sampled_from(["\u0628\u064e", "\u0627", " ", "x", "\u0640"]), max_size=12).map(
+            lambda s: "".join(s).encode()
+        ),
+    ),
+    max_size=40,
+).map(b"".join)
+
+
+@settings(max_examples=SHORT_EXAMPLES * 4)
+@given(data=file_bytes, chunk_bytes=st.integers(1, 40), max_line=st.one_of(st.none(), st.integers(1, 60)))
+@example(data=b"\xef\xbb\xbf", chunk_bytes=1, max_line=None)
+@example(data=b"\xef\xbb\xbfab cd ef gh", chunk_bytes=2, max_line=3)
+@example(data=b"ab", chunk_bytes=1, max_line=1)
+def test_file_chunks_cover_the_file_once_in_order(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, chunk_bytes: int, max_line: int | None
+) -> None:
+    path = tmp_path_factory.mktemp("ranges") / "in.txt"
+    path.write_bytes(data)
+    chunks = [c.load() for c in _io.file_chunks(path, "in", chunk_bytes=chunk_bytes, max_line=max_line)]
+    assert b"".join(c.head + c.data + c.tail for c in chunks) == data
+    assert [c.first for c in chunks] == [True] + [False] * (len(chunks) - 1)
+    position = 0
+    for chunk in chunks:
+        position += len(chunk.head)
+        assert chunk.offset == position
+        position += len(chunk.data) + len(chunk.tail)
+    # ranges end at line ends; only the chunks of a cut long line (or the last) do not
+    ranged = list(_io.file_chunks(path, "in", chunk_bytes=chunk_bytes, max_line=max_line))
+    for plain, loaded in zip(ranged[:-1], chunks[:-1]):
+        if plain.path is not None:
+            assert loaded.data.endswith(b"\n")
+
+
+@pytest.mark.parametrize("errors", ["strict", "preserve"])
+def test_jobs_2_with_tiny_ranges_equals_jobs_1(tmp_path: Path, errors: str) -> None:
+    """A real pool over many byte ranges, a long line cut in the middle, a BOM, CRLF, no final newline."""
+    lines = ["\ufeffأخبارٌ ســورية ٢٦\r\n", "قَالَ الشَّيْخُ " * 40 + "\n", "\n", "مايو  x\u200f\n"] * 30
+    data = "".join(lines).encode() + "ــــ آخر".encode()
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    paths[0].write_bytes(data)
+    paths[1].write_bytes(data.decode()[1:300].encode())  # no BOM, ends in the middle of a line
+    pipe = arnorm.preset("search")
+    sources = [_io.Source(str(p), path=p) for p in paths]
+    outs = []
+    with mock.patch.object(_io, "CHUNK_BYTES", 64), mock.patch.object(_io, "MAX_LINE_BYTES", 300):
+        for jobs in (1, 2):
+            sink = io.BytesIO()
+            _io.run(pipe, sources, sink, jobs=jobs, errors=errors)  # type: ignore[arg-type]
+            outs.append(sink.getvalue())
+    assert outs[0] == outs[1]
+    texts = [p.read_bytes().decode() for p in paths]
+    assert texts[0].startswith("\ufeff") and not texts[1].startswith("\ufeff")
+    expected = _io.BOM + "".join(fuzz_cli._by_lines(pipe, t.removeprefix("\ufeff")) for t in texts).encode()
+    assert outs[1] == expected
+
+
+def test_jobs_2_reports_invalid_utf8_in_a_range_with_its_line_and_offset(tmp_path: Path) -> None:
+    line = "قال الشيخ رحمه الله\n".encode()
+    path = tmp_path / "bad.txt"
+    path.write_bytes(line * 500 + b"ab\xc3(\n" + line * 10)
+    sink = io.BytesIO()
+    with mock.patch.object(_io, "CHUNK_BYTES", 256), pytest.raises(_io.InputDataError) as caught:
+        _io.run(arnorm.preset("search"), [_io.Source(str(path), path=path)], sink, jobs=2)
+    assert (caught.value.line, caught.value.offset) == (501, len(line) * 500 + 2)
+    assert sink.getvalue() == fuzz_cli._by_lines(arnorm.preset("search"), (line * 500).decode()).encode()
