@@ -680,6 +680,7 @@ def run(
     jobs: int = 1,
     on_read: Callable[[int], None] | None = None,
     flush: bool = False,
+    ranges: bool | None = None,
 ) -> None:
     """Normalize every source in turn and write the result to ``sink``.
 
@@ -688,7 +689,10 @@ def run(
     ``jobs > 1``, chunks are normalized by a pool of ``jobs`` processes, at
     most ``2 * jobs`` chunks in flight, written in input order; an input of a
     single chunk is processed in this process.  ``flush`` flushes ``sink``
-    after each chunk (interactive use).
+    after each chunk (interactive use).  ``ranges`` (default: ``jobs > 1``)
+    cuts regular files into byte ranges that the workers read themselves
+    (:func:`file_chunks`) instead of sending their bytes through the pool's
+    pipes; the output is the same.
 
     Raises:
         InputDataError: invalid input (see :func:`transform`); the lines
@@ -697,7 +701,7 @@ def run(
     """
     fields = tuple(fields)
     max_line = None if fields else MAX_LINE_BYTES
-    chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read, ranges=jobs > 1)
+    chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read, ranges=jobs > 1 if ranges is None else ranges)
     use_pool = False
     if jobs > 1:
         start = list(islice(chunks, 2))  # an input of one chunk needs no pool

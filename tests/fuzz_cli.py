@@ -56,6 +56,7 @@ class Config:
     spec: str  # a --stages spec, or "preset:NAME"
     chunk_bytes: int
     max_line: int | None  # None: never cut a long line (the real bound is 8 MiB)
+    ranges: bool = False  # read from a regular file in byte ranges, as --jobs does
 
     @property
     def local(self) -> bool:
@@ -68,10 +69,11 @@ _PIPES = ["", "tatweel", "diacritics,alef,ya", "preset:search", "preset:clean", 
 #: cut (small ``max_line``) only for character-local pipelines: elsewhere a cut
 #: that is not between two words may change the result (documented in safe_cut).
 CONFIGS = [
-    Config(errors, spec, chunk, max_line)
+    Config(errors, spec, chunk, max_line, ranges)
     for errors in ("strict", "replace", "preserve")
     for spec in _PIPES
     for chunk, max_line in ((1, None), (7, None), (1 << 16, None), (3, 8), (16, 40))
+    for ranges in (False, True)
     if max_line is None or Config(errors, spec, chunk, max_line).local
 ]
 
@@ -117,9 +119,15 @@ def check(data: bytes, config_index: int) -> None:
     pipe = _pipeline(config.spec)
     sink = io.BytesIO()
     error: _io.InputDataError | None = None
-    with _chunking(config):
+    with _chunking(config), tempfile.TemporaryDirectory() as tmp:
+        if config.ranges:  # the --jobs reading path, run in this process
+            path = Path(tmp) / "input"
+            path.write_bytes(data)
+            source = _io.Source("<fuzz>", path=path)
+        else:
+            source = _io.Source("<fuzz>", stream=io.BytesIO(data))
         try:
-            _io.run(pipe, [_io.Source("<fuzz>", stream=io.BytesIO(data))], sink, errors=config.errors)  # type: ignore[arg-type]
+            _io.run(pipe, [source], sink, errors=config.errors, ranges=config.ranges)  # type: ignore[arg-type]
         except _io.InputDataError as exc:
             error = exc
     out = sink.getvalue()
