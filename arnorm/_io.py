@@ -35,6 +35,7 @@ import os
 import signal
 import stat
 import tempfile
+import threading
 import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -569,6 +570,8 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(spec: str, errors: ErrorPolicy, fields: tuple[str, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    for signum in _STOP_SIGNALS:  # not the parent's handler (a fork copies it)
+        signal.signal(signum, signal.SIG_DFL)
     _WORKER.update(pipe=Pipeline.from_spec(spec), errors=errors, fields=fields)
 
 
@@ -588,8 +591,10 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     """Write ``path`` atomically: a temporary file in its directory, fsynced, then renamed.
 
     On any exception (including KeyboardInterrupt) the temporary file is
-    removed and an existing ``path`` is left untouched.  A symbolic link is
-    followed (its target is replaced).  A path that exists and is not a
+    removed and an existing ``path`` is left untouched; so too on SIGTERM and
+    SIGHUP while the file is written, which raise ``SystemExit(128 + signal)``
+    when they would otherwise kill the process (see :func:`_handle_signals`).
+    A symbolic link is followed (its target is replaced).  A path that exists and is not a
     regular file (``/dev/null``, a FIFO, a terminal) is written directly.
     A new file gets the usual ``0o666 & ~umask`` permissions; an existing
     one keeps its permissions.
@@ -613,16 +618,79 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
         mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".arnorm-tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
+        with _handle_signals(_STOP_SIGNALS):
+            with os.fdopen(fd, "wb") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, mode)
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+#: Signals that kill a process by default and that a user or a system sends to stop
+#: a command: turned into ``SystemExit`` while an output file is written.
+_STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+# Signals that arrived inside a _critical() block, and how deep the blocks are nested.
+_SIGNALS: dict[str, Any] = {"deferred": [], "depth": 0}
+
+
+def _raise_for(signum: int) -> None:
+    if signum == signal.SIGINT:
+        raise KeyboardInterrupt
+    raise SystemExit(128 + signum)
+
+
+def _on_signal(signum: int, frame: object) -> None:
+    """Raise for the signal now, or at the end of the current :func:`_critical` block."""
+    if _SIGNALS["depth"]:
+        _SIGNALS["deferred"].append(signum)
+        return
+    _raise_for(signum)
+
+
+@contextlib.contextmanager
+def _critical() -> Iterator[None]:
+    """A block that an exception from a signal handler must not interrupt.
+
+    Submitting to a process pool forks and holds the pool's locks: an
+    exception raised there by a signal handler is swallowed by a fork hook
+    ("Exception ignored") or leaves a lock held, and the pool's shutdown then
+    waits for ever.  Signals handled by :func:`_on_signal` wait for the end
+    of the block.
+    """
+    _SIGNALS["depth"] += 1
+    try:
+        yield
+    finally:
+        _SIGNALS["depth"] -= 1
+    if not _SIGNALS["depth"] and _SIGNALS["deferred"]:
+        signum = _SIGNALS["deferred"][0]
+        _SIGNALS["deferred"].clear()
+        _raise_for(signum)
+
+
+@contextlib.contextmanager
+def _handle_signals(signums: Iterable[int]) -> Iterator[None]:
+    """Handle ``signums`` with :func:`_on_signal` (SIGINT raises KeyboardInterrupt, others
+    ``SystemExit(128 + signal)``), where they still have their default handling; only in
+    the main thread (Python runs signal handlers there)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    saved = {}
+    for signum in signums:
+        default = signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL
+        if signal.getsignal(signum) == default:
+            saved[signum] = signal.signal(signum, _on_signal)
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
 
 
 # -- running ------------------------------------------------------------------
@@ -712,10 +780,11 @@ def run(
         with contextlib.ExitStack() as stack:
             results: Iterator[tuple[Chunk, Callable[[], tuple[bytes, int]]]]
             if use_pool:
+                stack.enter_context(_handle_signals([signal.SIGINT]))
                 pool = ProcessPoolExecutor(
                     jobs, initializer=_init_worker, initargs=(pipe.spec, errors, fields)
                 )
-                stack.callback(pool.shutdown, wait=True, cancel_futures=True)
+                stack.callback(_shutdown, pool)
                 results = _in_order(pool, chunks, 2 * jobs)
             else:
                 results = ((c, functools.partial(_transform_here, c, pipe, errors, fields)) for c in chunks)
@@ -734,13 +803,21 @@ def run(
         raise
 
 
+def _shutdown(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool: cancel what has not started, wait for the rest (not interrupted by signals)."""
+    with _critical():
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _in_order(
     pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: int
 ) -> Iterator[tuple[Chunk, Callable[[], tuple[bytes, int]]]]:
     """Submit chunks to ``pool`` with at most ``window`` in flight; yield them in input order."""
     pending: deque[tuple[Chunk, Future[tuple[bytes, int]]]] = deque()
     for chunk in chunks:
-        pending.append((chunk, pool.submit(_work, chunk)))
+        with _critical():
+            future = pool.submit(_work, chunk)
+        pending.append((chunk, future))
         if len(pending) >= window:
             done, future = pending.popleft()
             yield done, future.result

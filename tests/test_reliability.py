@@ -402,6 +402,26 @@ def test_sigint_mid_run_exit_130_and_no_complete_looking_output(
         _no_leftovers(tmp_path, "out.txt")
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_and_sighup_mid_run_remove_the_temporary_file(
+    big_input: Path, tmp_path: Path, jobs: str, signum: int
+) -> None:
+    out = tmp_path / "out.txt"
+    out.write_bytes(b"old")
+    proc = subprocess.Popen([*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)],
+                            stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    _wait_for(lambda: any(p.name.endswith(".arnorm-tmp") for p in tmp_path.iterdir()))
+    assert proc.poll() is None, "the run ended before it could be stopped"
+    proc.send_signal(signum)
+    assert proc.wait(timeout=60) == 128 + signum
+    assert proc.stderr.read() == b""
+    proc.stderr.close()
+    assert out.read_bytes() == b"old"
+    _no_leftovers(tmp_path, "out.txt")
+
+
 @pytest.mark.xfail(strict=True, reason="needs the cli.py change in the reliability report (message on SIGINT)")
 def test_sigint_says_so_on_stderr(big_input: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
