@@ -136,28 +136,28 @@ class MapExecutor:
         return text
 
     def large(self, text: str) -> str | None:
-        """The NumPy plan; ``None`` when the input cannot take it.
+        """The NumPy plan; ``None`` when the table cannot take it (astral keys).
 
-        Declines inputs with lone surrogates, U+FFFE or U+FFFF, and tables
-        with astral keys.
+        The text is processed in slices of :data:`_CHUNK` characters, so that
+        every buffer stays small (cache-resident, and reused by the allocator
+        instead of being mapped afresh); a slice with lone surrogates, U+FFFE
+        or U+FFFF takes the small plan.
         """
-        np_table = self._np_table
-        if np_table is None or self._astral or "\uffff" in text or "\ufffe" in text:
+        if self._np_table is None or self._astral:
             return None
-        try:
-            units = _np.frombuffer(text.encode("utf-16-le"), dtype=_np.uint16)
-        except UnicodeEncodeError:  # lone surrogates
-            return None
-        n = len(units)
-        parts: list[bytes] = []
-        start = 0
-        while start < n:
-            end = min(start + _CHUNK, n)
-            if end < n and 0xD800 <= units[end - 1] <= 0xDBFF:
-                end += 1  # never split a surrogate pair
-            parts.extend(self._chunk(units[start:end]))
-            start = end
-        return b"".join(parts).decode("utf-16-le")
+        pieces = []
+        for start in range(0, len(text), _CHUNK):
+            part = text[start : start + _CHUNK]
+            if "\uffff" in part or "\ufffe" in part:
+                pieces.append(self.small(part))
+                continue
+            try:
+                units = _np.frombuffer(part.encode("utf-16-le"), dtype=_np.uint16)
+            except UnicodeEncodeError:  # lone surrogates
+                pieces.append(self.small(part))
+                continue
+            pieces.append(b"".join(self._chunk(units)).decode("utf-16-le"))
+        return "".join(pieces)
 
     def _chunk(self, units: Any) -> list[bytes]:
         mapped = self._np_table.take(units)  # type: ignore[union-attr]
@@ -178,4 +178,5 @@ class MapExecutor:
     def _drop(self, mapped: Any) -> bytes:
         if self._np_deletes:
             mapped = mapped[mapped != _DELETED]
-        return bytes(mapped.tobytes())
+        out: bytes = mapped.tobytes()
+        return out

@@ -240,18 +240,21 @@ class Pipeline(Stage):
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[str]) -> list[str]:
-        # Fast layouts: no line holds a "\n" (join with "\n"), or every line ends
-        # with exactly one (join with "").  Anything else runs line by line.
-        joined = "\n".join(batch)
-        breaks = joined.count("\n")
-        if breaks == len(batch) - 1:
-            out = self(joined).split("\n")
-            if len(out) == len(batch):
-                return out
-        elif breaks == 2 * len(batch) - 1 and all(line.endswith("\n") for line in batch):
-            out = self("".join(batch)).split("\n")
-            if len(out) == len(batch) + 1:
-                return [piece + "\n" for piece in out[:-1]]
+        # Fast layouts: every line ends with exactly one "\n" (as when reading a
+        # file: join with ""), or no line holds one (join with "\n").  Anything
+        # else runs line by line.
+        if batch[0].endswith("\n"):
+            joined = "".join(batch)
+            if joined.count("\n") == len(batch) and all(line.endswith("\n") for line in batch):
+                out = self(joined).split("\n")
+                if len(out) == len(batch) + 1:
+                    return [piece + "\n" for piece in out[:-1]]
+        else:
+            joined = "\n".join(batch)
+            if joined.count("\n") == len(batch) - 1:
+                out = self(joined).split("\n")
+                if len(out) == len(batch):
+                    return out
         return [self(line) for line in batch]
 
     def explain(self, text: str) -> list[Step]:

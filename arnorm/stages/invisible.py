@@ -62,14 +62,31 @@ def tidy_spaces(text: str, strip: bool = True, collapse: bool = True) -> str:
     if " " not in text:
         return text
     if strip and collapse and len(text) >= LARGE_INPUT and _np is not None:
-        out = _tidy_large(text)
-        if out is not None:
-            return out
+        pieces = []
+        for part in _line_slices(text, 1 << 18):
+            out = _tidy_large(part) if " " in part else part
+            if out is None:  # lone surrogates: the regular expressions below
+                break
+            pieces.append(out)
+        else:
+            return "".join(pieces)
     if collapse and "  " in text:
         text = _RUN.sub(" ", text)
     if strip:
         text = _LEADING.sub(r"\1", _TRAILING.sub("", text.strip(" ")))
     return text
+
+
+def _line_slices(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of about ``size`` characters, each ending after a "\\n"."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size)
+        end = len(text) if cut < 0 else cut + 1
+        pieces.append(text[start:end])
+        start = end
+    return pieces
 
 
 def _tidy_large(text: str) -> str | None:
