@@ -450,6 +450,9 @@ def _normalize_lines(pipe: Pipeline, text: str, newlines: int) -> str:
     if "\r" not in text:
         out = pipe(text)
         return out if out.count("\n") == newlines else _line_by_line(pipe, text)
+    if text.count("\r\n") == newlines:  # every line ends with CRLF: no list of lines needed
+        out = pipe(text.replace("\r\n", "\n"))
+        return out.replace("\n", "\r\n") if out.count("\n") == newlines else _line_by_line(pipe, text)
     lines = text.split("\n")
     crlf = [line.endswith("\r") for line in lines[:-1]] + [False]
     bodies = [line[:-1] if cr else line for line, cr in zip(lines, crlf)]
