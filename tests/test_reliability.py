@@ -504,3 +504,11 @@ def test_jobs_2_reports_invalid_utf8_in_a_range_with_its_line_and_offset(tmp_pat
         _io.run(arnorm.preset("search"), [_io.Source(str(path), path=path)], sink, jobs=2)
     assert (caught.value.line, caught.value.offset) == (501, len(line) * 500 + 2)
     assert sink.getvalue() == fuzz_cli._by_lines(arnorm.preset("search"), (line * 500).decode()).encode()
+
+
+def test_tune_allocator_on_glibc_only() -> None:
+    import platform
+
+    expected = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert _io.tune_allocator() is expected
+    assert _io.tune_allocator() is expected  # once per process, same answer
