@@ -42,6 +42,13 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+    from arnorm import Pipeline
+    from arnorm._io import InputDataError
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout
@@ -77,10 +84,10 @@ CONFIGS = [
     if max_line is None or Config(errors, spec, chunk, max_line).local
 ]
 
-_pipes: dict[str, object] = {}
+_pipes: dict[str, Pipeline] = {}
 
 
-def _pipeline(spec: str) -> object:
+def _pipeline(spec: str) -> Pipeline:
     from arnorm import Pipeline, preset
 
     if spec not in _pipes:
@@ -101,13 +108,13 @@ def _chunking(config: Config) -> Iterator[None]:
         _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW = saved
 
 
-def _by_lines(pipe: object, text: str) -> str:
+def _by_lines(pipe: Pipeline, text: str) -> str:
     """The pipeline applied to each line body, ``\\n`` and ``\\r\\n`` endings kept."""
     out = []
     for line in text.split("\n"):
         cr = line.endswith("\r")
         body = line[:-1] if cr else line
-        out.append(pipe(body) + ("\r" if cr else ""))  # type: ignore[operator]
+        out.append(pipe(body) + ("\r" if cr else ""))
     return "\n".join(out)
 
 
@@ -149,7 +156,13 @@ def check(data: bytes, config_index: int) -> None:
 
 
 def _check_strict(
-    data: bytes, head: bytes, body: bytes, out: bytes, error: Exception | None, config: Config, pipe: object
+    data: bytes,
+    head: bytes,
+    body: bytes,
+    out: bytes,
+    error: InputDataError | None,
+    config: Config,
+    pipe: Pipeline,
 ) -> None:
     try:
         text = body.decode("utf-8")
@@ -162,7 +175,7 @@ def _check_strict(
     assert error is not None, "invalid UTF-8 accepted in strict mode"
     line = 1 + body.count(b"\n", 0, first_bad)
     offset = len(head) + first_bad
-    assert (error.line, error.offset) == (line, offset), (str(error), line, offset)  # type: ignore[attr-defined]
+    assert (error.line, error.offset) == (line, offset), (str(error), line, offset)
     assert f"<fuzz>: line {line}, byte offset {offset}: invalid UTF-8 (" in str(error)
     # The lines before the offending one are written, normalized; more only if
     # that line was long enough to be cut into pieces.
@@ -184,7 +197,7 @@ def fuzz_one_input(data: bytes) -> None:
 # -- generators of nasty bytes (the hypothesis engine) ----------------------------------------
 
 
-def _strategies() -> object:
+def _strategies() -> SearchStrategy[bytes]:
     from hypothesis import strategies as st
 
     from arnorm.strategies import NASTY, arabic_text
@@ -225,7 +238,7 @@ def fuzz_with_hypothesis(seconds: float, report: bool = False) -> int:
     count = 0
 
     @settings(max_examples=100, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-    @given(data=_strategies(), config=st.integers(0, len(CONFIGS) - 1))  # type: ignore[arg-type]
+    @given(data=_strategies(), config=st.integers(0, len(CONFIGS) - 1))
     def batch(data: bytes, config: int) -> None:
         nonlocal count
         count += 1
@@ -256,7 +269,7 @@ SEEDS = [
 
 def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None:
     """Coverage-guided fuzzing of arnorm's modules for ``seconds`` seconds (libFuzzer exits on a crash)."""
-    import atheris
+    import atheris  # type: ignore[import-untyped]
 
     with atheris.instrument_imports(include=["arnorm"]):
         import arnorm._io

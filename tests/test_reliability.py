@@ -54,8 +54,8 @@ from arnorm.strategies import HARAKAT, NASTY, arabic_text
 # Each example runs a pipeline over up to ~20,000 characters: fewer examples
 # than the profile's default keep this file under ~60 s on 2 cores; the
 # "thorough" profile (HYPOTHESIS_PROFILE=thorough) runs ten times as many.
-LONG_EXAMPLES = 8 if settings.default.max_examples <= 200 else 80
-SHORT_EXAMPLES = 25 if settings.default.max_examples <= 200 else 250
+LONG_EXAMPLES = 8 if settings().max_examples <= 200 else 80
+SHORT_EXAMPLES = 25 if settings().max_examples <= 200 else 250
 
 # -- character classes ---------------------------------------------------------------------
 
