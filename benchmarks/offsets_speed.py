@@ -22,28 +22,18 @@ The corpus is ``../shared/corpus`` beside the project (see its README).
 from __future__ import annotations
 
 import argparse
-import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from _timing import CORPUS, best_seconds  # benchmarks/_timing.py
 
 import arnorm
 from arnorm.offsets import normalize_with_offsets
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = ("classical_tashkeela.txt", "news_saudinewsnet.txt")
 
 
-def best_seconds(func: Callable[[], object], repeat: int) -> float:
-    """The fastest of ``repeat`` timed calls (the least disturbed by other load)."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def word_spans(text: str) -> tuple[np.ndarray, np.ndarray]:

@@ -15,23 +15,15 @@ from __future__ import annotations
 
 import argparse
 import functools
-import time
 from collections.abc import Callable
-from pathlib import Path
+
+from _timing import CORPUS, best_seconds  # benchmarks/_timing.py
 
 import arnorm
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 FILES = ("news_saudinewsnet.txt", "classical_tashkeela.txt", "quran_uthmani.txt")
 
 
-def best_seconds(func: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def peers() -> dict[str, Callable[[str], str]]:

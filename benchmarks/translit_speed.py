@@ -16,26 +16,17 @@ from __future__ import annotations
 
 import argparse
 import functools
-import time
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
+
+from _timing import CORPUS, best_seconds  # benchmarks/_timing.py
 
 from arnorm.translit import ROMANIZATION_STANDARDS, to_arabic, transliterate
 from arnorm.translit.romanize import romanize, romanize_word
 from arnorm.translit.schemes import encoder
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 CAMEL = {"buckwalter": "bw", "safe-buckwalter": "safebw", "xml-buckwalter": "xmlbw", "hsb": "hsb"}
 
 
-def best_seconds(func: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def rate(megabytes: float, seconds: float) -> str:
