@@ -274,6 +274,7 @@ def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None
     with atheris.instrument_imports(include=["arnorm"]):
         import arnorm._io
         import arnorm.pipeline  # noqa: F401
+    artifacts.mkdir(parents=True, exist_ok=True)
     corpus = Path(tempfile.mkdtemp(prefix="arnorm-fuzz-corpus-"))
     for index, seed in enumerate(SEEDS):
         for config in range(0, len(CONFIGS), 7):
