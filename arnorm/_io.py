@@ -248,8 +248,9 @@ def safe_cut(buf: bytes, window: int = CUT_WINDOW) -> tuple[int, bytes]:
     order of preference:
 
     1. the last single space U+0020 after a letter, number or combining mark
-       and before a letter or number (not tatweel): every built-in stage gives the same result on the two words
-       as on the whole line (a single space between words is not stripped, not
+       and before a letter or number (not tatweel): every built-in stage
+       gives the same result on the two words as on the whole line (a single
+       space between words is not stripped, not
        collapsed, and ends a word on both sides), so the output equals that of
        the uncut line;
     2. a boundary before a letter that follows a letter or a combining mark
@@ -400,14 +401,13 @@ def file_chunks(
                 yield Chunk(b"", source, start, head, b"", first, path=str(path), end=-1)
                 return
             handle.seek(end)
-            newline = -1
-            while newline < 0 and (max_line is None or end - start < chunk_bytes + max_line):
+            newline, eof = -1, False
+            while newline < 0 and not eof and (max_line is None or end - start < chunk_bytes + max_line):
                 block = handle.read(look)
-                if not block:
-                    break
+                eof = not block
                 newline = block.find(b"\n")
                 end += newline + 1 if newline >= 0 else len(block)
-            if not block and newline < 0:  # the end of the file came first
+            if eof:  # the end of the file came before a newline
                 end = -1
             elif newline < 0:  # a very long line: read the rest, cutting long lines
                 handle.seek(start)
@@ -623,7 +623,10 @@ def _work(chunk: Chunk) -> tuple[bytes, int]:
     return transform(chunk.load(), _WORKER["pipe"], _WORKER["errors"], _WORKER["fields"])
 
 
-def _transform_here(chunk: Chunk, pipe: Pipeline, errors: ErrorPolicy, fields: tuple[str, ...]) -> tuple[bytes, int]:
+def _transform_here(
+    chunk: Chunk, pipe: Pipeline, errors: ErrorPolicy, fields: tuple[str, ...]
+) -> tuple[bytes, int]:
+    """:func:`transform` in this process, reading the chunk's byte range if it has one."""
     return transform(chunk.load(), pipe, errors, fields)
 
 
@@ -638,8 +641,9 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     removed and an existing ``path`` is left untouched; so too on SIGTERM and
     SIGHUP while the file is written, which raise ``SystemExit(128 + signal)``
     when they would otherwise kill the process (see :func:`_handle_signals`).
-    A symbolic link is followed (its target is replaced).  A path that exists and is not a
-    regular file (``/dev/null``, a FIFO, a terminal) is written directly.
+    A symbolic link is followed (its target is replaced).  A path that
+    exists and is not a regular file (``/dev/null``, a FIFO, a terminal) is
+    written directly.
     A new file gets the usual ``0o666 & ~umask`` permissions; an existing
     one keeps its permissions.
     """
@@ -741,6 +745,7 @@ def _handle_signals(signums: Iterable[int]) -> Iterator[None]:
 
 
 def _regular_file(source: Source) -> bool:
+    """Whether the source is a regular file (not stdin, a FIFO or a device)."""
     if source.path is None:
         return False
     try:
@@ -815,7 +820,9 @@ def run(
     tune_allocator()
     fields = tuple(fields)
     max_line = None if fields else MAX_LINE_BYTES
-    chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read, ranges=jobs > 1 if ranges is None else ranges)
+    if ranges is None:
+        ranges = jobs > 1
+    chunks = _all_chunks(sources, eager=jobs > 1, max_line=max_line, on_read=on_read, ranges=ranges)
     use_pool = False
     if jobs > 1:
         start = list(islice(chunks, 2))  # an input of one chunk needs no pool

@@ -140,7 +140,10 @@ def main() -> None:
     if free < need:
         sys.exit(f"{workdir}: {free / 1e9:.1f} GB free, {need / 1e9:.1f} GB needed")
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"preset {args.preset}; {os.cpu_count()} CPUs; load average {load}; {free / 1e9:.0f} GB free in {workdir}")
+    print(
+        f"preset {args.preset}; {os.cpu_count()} CPUs; load average {load}; "
+        f"{free / 1e9:.0f} GB free in {workdir}"
+    )
     print("\n| input | size | --jobs | wall | input MB/s | peak RSS | output right |")
     print("|---|---|---|---|---|---|---|")
     try:

@@ -91,7 +91,9 @@ def _pipeline(spec: str) -> Pipeline:
     from arnorm import Pipeline, preset
 
     if spec not in _pipes:
-        _pipes[spec] = preset(spec[len("preset:") :]) if spec.startswith("preset:") else Pipeline.from_spec(spec)
+        _pipes[spec] = (
+            preset(spec[len("preset:") :]) if spec.startswith("preset:") else Pipeline.from_spec(spec)
+        )
     return _pipes[spec]
 
 
@@ -212,20 +214,44 @@ def _strategies() -> SearchStrategy[bytes]:
         return bytes([lead | cp, *reversed(out)])
 
     chars = st.one_of(st.sampled_from(NASTY), st.characters(codec="utf-8"))
-    valid = st.one_of(arabic_text(max_tokens=6).map(lambda s: s.encode("utf-8")),
-                      st.lists(chars, max_size=6).map(lambda s: "".join(s).encode("utf-8")))
-    truncated = st.tuples(chars, st.integers(1, 3)).map(lambda t: t[0].encode("utf-8")[: t[1]]).filter(
-        lambda b: len(b) > 0)
+    valid = st.one_of(
+        arabic_text(max_tokens=6).map(lambda s: s.encode("utf-8")),
+        st.lists(chars, max_size=6).map(lambda s: "".join(s).encode("utf-8")),
+    )
+    truncated = (
+        st.tuples(chars, st.integers(1, 3))
+        .map(lambda t: t[0].encode("utf-8")[: t[1]])
+        .filter(lambda b: len(b) > 0)
+    )
     fragments = st.one_of(
         valid,
         valid,
         st.binary(max_size=12),
         truncated,
         st.tuples(st.integers(0, 0x7FF), st.integers(2, 4)).map(lambda t: overlong(t[0], t[1])),
-        st.integers(0xD800, 0xDFFF).map(lambda cp: bytes([0xED, 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)])),
+        st.integers(0xD800, 0xDFFF).map(
+            lambda cp: bytes([0xED, 0x80 | ((cp >> 6) & 0x3F), 0x80 | (cp & 0x3F)])
+        ),
         st.integers(0x110000, 0x1FFFFF).map(lambda cp: overlong(cp, 4)),  # above U+10FFFF
-        st.sampled_from([b"\x00", b"\x00" * 5, b"\r", b"\r\n", b"\n", b"\xef\xbb\xbf", b"\xef\xbb",
-                         b"\x80", b"\xbf", b"\xc0", b"\xc1", b"\xf5", b"\xfe", b"\xff", b" "]),
+        st.sampled_from(
+            [
+                b"\x00",
+                b"\x00" * 5,
+                b"\r",
+                b"\r\n",
+                b"\n",
+                b"\xef\xbb\xbf",
+                b"\xef\xbb",
+                b"\x80",
+                b"\xbf",
+                b"\xc0",
+                b"\xc1",
+                b"\xf5",
+                b"\xfe",
+                b"\xff",
+                b" ",
+            ]
+        ),
     )
     return st.lists(fragments, max_size=30).map(b"".join)
 
@@ -263,7 +289,8 @@ SEEDS = [
     b"\xf4\x90\x80\x80",
     "\u0633\u0644\u0627\u0645".encode()[:-1],
     b"\xef\xbb\xbf\xef\xbb\xbf\xd9\x80\r",
-    "\u0623\u062e\u0628\u0627\u0631\u064c \u0633\u0640\u0640\u0648\u0631\u064a\u0629\r\n\u0662\u0666".encode(),
+    "\u0623\u062e\u0628\u0627\u0631\u064c \u0633\u0640\u0640\u0648\u0631\u064a\u0629\r\n".encode(),
+    "\u0662\u0666\r\n\r\n\u0640".encode(),
 ]
 
 
@@ -279,8 +306,14 @@ def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None
     for index, seed in enumerate(SEEDS):
         for config in range(0, len(CONFIGS), 7):
             (corpus / f"seed-{index}-{config}").write_bytes(bytes([config]) + seed)
-    argv = [sys.argv[0], f"-max_total_time={int(seconds)}", f"-artifact_prefix={artifacts}/", "-max_len=4096",
-            *extra, str(corpus)]
+    argv = [
+        sys.argv[0],
+        f"-max_total_time={int(seconds)}",
+        f"-artifact_prefix={artifacts}/",
+        "-max_len=4096",
+        *extra,
+        str(corpus),
+    ]
     atheris.Setup(argv, fuzz_one_input)
     atheris.Fuzz()
 

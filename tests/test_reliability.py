@@ -96,7 +96,9 @@ awkward_char = st.one_of(
 )
 
 
-def awkward_text(alphabet: st.SearchStrategy[str] = awkward_char, max_size: int = 20) -> st.SearchStrategy[str]:
+def awkward_text(
+    alphabet: st.SearchStrategy[str] = awkward_char, max_size: int = 20
+) -> st.SearchStrategy[str]:
     """Text of awkward characters and of NASTY's sequences (some are several code points long)."""
     return st.lists(st.one_of(alphabet, st.sampled_from(NASTY)), max_size=max_size).map("".join)
 
@@ -129,8 +131,13 @@ def diacritic_run(draw: st.DrawFn) -> str:
 def long_text(draw: st.DrawFn, surrogates: bool) -> str:
     """A text of more than LARGE_INPUT characters: a drawn sample repeated, with line breaks."""
     alphabet = st.one_of(awkward_char, SURROGATES) if surrogates else awkward_char
-    parts = draw(st.lists(st.one_of(arabic_text(max_tokens=6, lines=False), awkward_text(alphabet, max_size=8)),
-                          min_size=1, max_size=6))
+    parts = draw(
+        st.lists(
+            st.one_of(arabic_text(max_tokens=6, lines=False), awkward_text(alphabet, max_size=8)),
+            min_size=1,
+            max_size=6,
+        )
+    )
     if surrogates:
         parts.append(draw(SURROGATES))
     unit = "\n".join(parts) if draw(st.booleans()) else "".join(parts)
@@ -296,7 +303,10 @@ def test_file_size_limit_exit_74_no_partial_output(big_input: Path, tmp_path: Pa
     out = tmp_path / "out.txt"
     done = subprocess.run(
         [*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)],
-        capture_output=True, timeout=120, preexec_fn=lambda: _limit_file_size(1 << 20), check=False,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=lambda: _limit_file_size(1 << 20),
+        check=False,
     )
     assert done.returncode == 74, done.stderr
     assert done.stderr.decode().startswith("arnorm: error: ")
@@ -306,7 +316,10 @@ def test_file_size_limit_exit_74_no_partial_output(big_input: Path, tmp_path: Pa
     out.write_bytes(b"old")
     done = subprocess.run(
         [*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)],
-        capture_output=True, timeout=120, preexec_fn=lambda: _limit_file_size(1 << 20), check=False,
+        capture_output=True,
+        timeout=120,
+        preexec_fn=lambda: _limit_file_size(1 << 20),
+        check=False,
     )
     assert done.returncode == 74
     assert out.read_bytes() == b"old"
@@ -320,11 +333,13 @@ def test_full_device_exit_74_with_one_line(tmp_path: Path, target: str) -> None:
     data = LINE * 100_000
     if target == "stdout":
         with open("/dev/full", "wb") as full:
-            done = subprocess.run([*ARNORM], input=data, stdout=full, stderr=subprocess.PIPE,
-                                  timeout=120, check=False)
+            done = subprocess.run(
+                [*ARNORM], input=data, stdout=full, stderr=subprocess.PIPE, timeout=120, check=False
+            )
     else:
-        done = subprocess.run([*ARNORM, "-o", "/dev/full"], input=data, capture_output=True,
-                              timeout=120, check=False)
+        done = subprocess.run(
+            [*ARNORM, "-o", "/dev/full"], input=data, capture_output=True, timeout=120, check=False
+        )
     assert done.returncode == 74
     message = done.stderr.decode()
     assert message.startswith("arnorm: error: ") and "No space left on device" in message
@@ -336,8 +351,9 @@ def small_tmpfs(tmp_path: Path) -> Iterator[Path]:
     """A 1 MiB tmpfs (needs root and mount rights: skipped otherwise)."""
     mount = tmp_path / "full"
     mount.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True, check=False
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
     try:
@@ -349,8 +365,9 @@ def small_tmpfs(tmp_path: Path) -> Iterator[Path]:
 def test_full_disk_exit_74_keeps_the_old_output(big_input: Path, small_tmpfs: Path) -> None:
     out = small_tmpfs / "out.txt"
     out.write_bytes(b"old")
-    done = subprocess.run([*ARNORM, "-q", "-i", str(big_input), "-o", str(out)],
-                          capture_output=True, timeout=120, check=False)
+    done = subprocess.run(
+        [*ARNORM, "-q", "-i", str(big_input), "-o", str(out)], capture_output=True, timeout=120, check=False
+    )
     assert done.returncode == 74
     assert "No space left on device" in done.stderr.decode()
     assert out.read_bytes() == b"old"
@@ -359,8 +376,9 @@ def test_full_disk_exit_74_keeps_the_old_output(big_input: Path, small_tmpfs: Pa
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_output_pipe_closed_before_anything_is_read(big_input: Path, jobs: str) -> None:
-    proc = subprocess.Popen([*ARNORM, "-q", "-j", jobs, "-i", str(big_input)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*ARNORM, "-q", "-j", jobs, "-i", str(big_input)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()
     assert proc.wait(timeout=120) == 141
@@ -382,9 +400,11 @@ def test_sigint_mid_run_exit_130_and_no_complete_looking_output(
     out = tmp_path / "out.txt"
     if old is not None:
         out.write_bytes(old)
-    proc = subprocess.Popen([*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)],
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)], stderr=subprocess.PIPE
+    )
     assert proc.stderr is not None
+
     # wait until some output has been written to the temporary file: mid-run
     def _started() -> bool:
         temps = [p for p in tmp_path.iterdir() if p.name.endswith(".arnorm-tmp")]
@@ -409,8 +429,9 @@ def test_sigterm_and_sighup_mid_run_remove_the_temporary_file(
 ) -> None:
     out = tmp_path / "out.txt"
     out.write_bytes(b"old")
-    proc = subprocess.Popen([*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)],
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)], stderr=subprocess.PIPE
+    )
     assert proc.stderr is not None
     _wait_for(lambda: any(p.name.endswith(".arnorm-tmp") for p in tmp_path.iterdir()))
     assert proc.poll() is None, "the run ended before it could be stopped"
@@ -422,7 +443,9 @@ def test_sigterm_and_sighup_mid_run_remove_the_temporary_file(
     _no_leftovers(tmp_path, "out.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="needs the cli.py change in the reliability report (message on SIGINT)")
+@pytest.mark.xfail(
+    strict=True, reason="needs the cli.py change in the reliability report (message on SIGINT)"
+)
 def test_sigint_says_so_on_stderr(big_input: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     proc = subprocess.Popen([*ARNORM, "-q", "-i", str(big_input), "-o", str(out)], stderr=subprocess.PIPE)
