@@ -585,9 +585,9 @@ def tune_allocator() -> bool:
     Every chunk makes buffers of several MB (the bytes read, the decoded
     ``str``, the stages' intermediate strings, the encoded output).  By
     default glibc serves each with a fresh ``mmap`` and returns it on free, so
-    the kernel zero-fills every page again: ~25% of the time of a run
-    (200 MB, search preset: ``sys`` 0.42 s of 1.63 s; 0.12 s of 1.33 s once
-    tuned).  This raises the size served by ``mmap`` to 64 MiB and the free
+    the kernel zero-fills every page again (198 MB, search preset, one job:
+    ``sys`` 0.34 s of a 1.55 s run; tuned, 0.11 s of 1.28 s; with two jobs
+    1.26 s -> 1.00 s; see ``tests/RELIABILITY.md``).  This raises the size served by ``mmap`` to 64 MiB and the free
     memory kept at the top of the heap to 128 MiB (peak memory +8 MB).
     Once per process; only on Linux with glibc (elsewhere nothing is done).
     Returns whether the allocator is tuned.
