@@ -18,7 +18,12 @@ and calls :func:`run`; everything about bytes lives here:
   an error or an interrupt never leaves a partial file behind.
 * **Parallelism** (:func:`run` with ``jobs > 1``): chunks go to a process pool
   through a bounded window of futures; output stays in input order and is
-  byte-identical to ``jobs=1``.
+  byte-identical to ``jobs=1``.  A regular file is cut into byte ranges at
+  line ends (:func:`file_chunks`) that the workers read themselves, so the
+  input never goes through the pool's pipes.
+* **Signals**: SIGTERM and SIGHUP while ``-o FILE`` is written, and SIGINT,
+  raise exceptions that remove the temporary file; they wait while the pool
+  forks a worker or shuts down (:func:`_critical`).
 
 Errors policies (``errors``): ``"strict"`` raises :class:`InputDataError`
 naming the file, line and byte offset of the first invalid byte;
