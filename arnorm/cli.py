@@ -23,7 +23,9 @@ output, the process pool).  Exit statuses follow ``sysexits.h``:
 66    an input file cannot be opened
 73    the output file cannot be created
 74    reading or writing failed (a full disk, say)
+129   stopped by SIGHUP (an ``-o`` file is left as it was)
 130   interrupted (Ctrl-C)
+143   stopped by SIGTERM (an ``-o`` file is left as it was)
 141   standard output was closed early (``arnorm < big | head``): nothing is
       printed, as with other filters killed by SIGPIPE
 ====  ==================================================================
@@ -186,6 +188,7 @@ def _exit_statuses() -> Iterator[None]:
         _silence_stdout()
         raise typer.Exit(EX_BROKEN_PIPE) from None
     except KeyboardInterrupt:
+        typer.echo("arnorm: interrupted", err=True)
         raise typer.Exit(EX_INTERRUPTED) from None
 
 
@@ -341,7 +344,8 @@ def _root(
 
 _STATUSES = (
     "Exit status: 0 ok; 2 usage error; 65 invalid input (UTF-8 or JSON); 66 input not readable; "
-    "73 output not creatable; 74 I/O error; 130 interrupted; 141 output closed early (arnorm < big | head)."
+    "73 output not creatable; 74 I/O error; 129/143 stopped by SIGHUP/SIGTERM; 130 interrupted; "
+    "141 output closed early (arnorm < big | head)."
 )
 
 
@@ -685,6 +689,7 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         typer.echo(f"arnorm: error: {exc.format_message()}", err=True)
         status = getattr(exc, "exit_code", 1)
     except typer.Abort:
+        typer.echo("arnorm: interrupted", err=True)
         status = EX_INTERRUPTED
     sys.exit(status if isinstance(status, int) else EX_OK)
 

@@ -443,9 +443,6 @@ def test_sigterm_and_sighup_mid_run_remove_the_temporary_file(
     _no_leftovers(tmp_path, "out.txt")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs the cli.py change in the reliability report (message on SIGINT)"
-)
 def test_sigint_says_so_on_stderr(big_input: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
     proc = subprocess.Popen([*ARNORM, "-q", "-i", str(big_input), "-o", str(out)], stderr=subprocess.PIPE)
