@@ -43,7 +43,7 @@ from ..errors import ArnormError, UnknownSchemeError
 from ..stage import CharMap
 from . import romanize as _romanize
 from . import schemes as _schemes
-from .romanize import Marks, fold_ascii
+from .romanize import Capitalize, Construct, Endings, Marks, fold_ascii
 
 __all__ = [
     "LOSSLESS_SCHEMES",
@@ -57,9 +57,6 @@ __all__ = [
     "transliterate_name",
 ]
 
-Capitalize = Literal["none", "first", "words"]
-Construct = Literal["auto", "never"]
-Endings = Literal["pausal", "full"]
 
 #: Lossless schemes (reversible with :func:`to_arabic`): name -> description.
 LOSSLESS_SCHEMES = _schemes.LOSSLESS_SCHEMES
