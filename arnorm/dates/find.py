@@ -475,11 +475,7 @@ class _Parser:
 
     def rule_dated(self, i: int) -> _Parse | None:
         """``[W] D [من] [شهر] M [modifier] [Y]`` and ``W ordinal`` (day of the reference month)."""
-        weekday = None
-        k = i
-        head = self.weekday_head(i)
-        if head is not None:
-            k, weekday = head
+        k, weekday = self.weekday_head(i) or (i, None)
         d = self.day(k)
         if d is None:
             return None
@@ -554,13 +550,9 @@ class _Parser:
 
     def rule_numeric(self, i: int) -> _Parse | None:
         """``[W] d/m/yyyy``, ``yyyy/m/d``, ``m/yyyy``, contextual ``d/m``; optional era."""
-        weekday = None
-        k = i
-        head = self.weekday_head(i)
-        if head is not None:
-            k, weekday = head
-            if k >= len(self.toks) or not self.linked[k]:
-                return None
+        k, weekday = self.weekday_head(i) or (i, None)
+        if weekday is not None and (k >= len(self.toks) or not self.linked[k]):
+            return None
         tok = self.toks[k] if k < len(self.toks) else None
         if tok is None or tok.group != "ndate":
             return None
