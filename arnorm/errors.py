@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "ArnormError",
+    "DataFileError",
     "SpecError",
     "StageOptionError",
     "TableError",
@@ -119,3 +120,15 @@ class TableError(ArnormError):
         self.key = key
         where = f" (key {key!r})" if key is not None else ""
         super().__init__(f"table {table!r}{where}: {message}")
+
+
+class DataFileError(ArnormError):
+    """A data file shipped in ``arnorm/data`` that is missing or breaks its schema.
+
+    Attributes:
+        where: the file, and within it the record and field (``dates.json:months[3].num``).
+    """
+
+    def __init__(self, where: str, message: str) -> None:
+        self.where = where
+        super().__init__(f"data file {where}: {message}")
