@@ -180,3 +180,80 @@ class MapExecutor:
             mapped = mapped[mapped != _DELETED]
         out: bytes = mapped.tobytes()
         return out
+
+
+def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, Any, Any, Any] | None:
+    """Apply ``executor``'s map to ``text`` and locate what it changed, in one NumPy pass.
+
+    Returns ``(output, starts, ends, lengths)``: ``text[starts[k]:ends[k]]``
+    became ``lengths[k]`` characters of the output; every other character is
+    unchanged.  An edit is one changed character, or a run of adjacent deleted
+    characters (``lengths == 0``).  The three are ``int64`` arrays, sorted.
+    Returns ``None`` where the NumPy plan does not apply: no NumPy table,
+    astral keys, or text with astral characters, lone surrogates, U+FFFE or
+    U+FFFF (code-unit positions would not be code-point positions).
+    """
+    table = executor._np_table
+    if table is None or executor._astral or "\uffff" in text or "\ufffe" in text:
+        return None
+    try:
+        encoded = text.encode("utf-16-le")
+    except UnicodeEncodeError:  # lone surrogates
+        return None
+    if len(encoded) != 2 * len(text):  # astral characters take two code units
+        return None
+    units_all = _np.frombuffer(encoded, dtype=_np.uint16)
+    pieces: list[bytes] = []
+    found: list[tuple[Any, Any, Any]] = []
+    for start in range(0, len(units_all), _CHUNK):
+        units = units_all[start : start + _CHUNK]
+        mapped = table.take(units)
+        starts, ends, lengths, deleted, special = _chunk_edits(executor, units, mapped)
+        if len(starts) and found:  # a deletion run across the cut
+            prev_starts, prev_ends, prev_lengths = found[-1]
+            if starts[0] == 0 and lengths[0] == 0 and prev_ends[-1] == start and prev_lengths[-1] == 0:
+                prev_ends = prev_ends.copy()
+                prev_ends[-1] = start + ends[0]
+                found[-1] = (prev_starts, prev_ends, prev_lengths)
+                starts, ends, lengths = starts[1:], ends[1:], lengths[1:]
+        if len(starts):
+            found.append((starts + start, ends + start, lengths))
+        if special:  # replacements that are not one BMP character: the executor's own path
+            pieces.extend(executor._chunk(units))
+        else:
+            pieces.append((mapped if deleted is None else mapped[~deleted]).tobytes())
+    out = b"".join(pieces).decode("utf-16-le")
+    if not found:
+        empty = _np.zeros(0, dtype=_np.int64)
+        return out, empty, empty, empty
+    return out, *(_np.concatenate([f[i] for f in found]) for i in range(3))
+
+
+def _chunk_edits(executor: MapExecutor, units: Any, mapped: Any) -> tuple[Any, Any, Any, Any, bool]:
+    """:func:`map_with_edits` on one slice.
+
+    Returns edit starts, ends and output lengths, the mask of deleted units
+    (``None`` when the map deletes nothing) and whether a special key occurs.
+    """
+    changed = mapped != units
+    if not executor._np_deletes:
+        starts = _np.flatnonzero(changed)
+        lengths = _np.ones(len(starts), dtype=_np.int64)
+        deleted = None
+    else:
+        deleted = mapped == _DELETED
+        follows = _np.zeros(len(units), dtype=bool)  # deleted, after a deleted character
+        _np.logical_and(deleted[1:], deleted[:-1], out=follows[1:])
+        starts = _np.flatnonzero(changed ^ follows)
+        last = deleted.copy()  # the last character of a run of deletions
+        _np.logical_and(deleted[:-1], ~deleted[1:], out=last[:-1])
+        is_run = deleted[starts]
+        lengths = (~is_run).astype(_np.int64)
+    ends = starts + 1
+    if deleted is not None:
+        ends[is_run] = _np.flatnonzero(last) + 1
+    special = _np.flatnonzero(mapped[starts] == _SPECIAL) if executor._special else ()
+    for k in special:
+        lengths[k] = len(executor._special[int(units[starts[k]])])
+    i64 = _np.int64
+    return starts.astype(i64, copy=False), ends.astype(i64, copy=False), lengths, deleted, len(special) > 0

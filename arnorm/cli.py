@@ -45,7 +45,6 @@ import json
 import os
 import sys
 import typing
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +56,7 @@ from typer.core import TyperGroup
 from . import __version__
 from ._io import InputDataError, Source, atomic_output, run
 from .errors import ArnormError
-from .pipeline import Change, Pipeline, Step
+from .pipeline import Pipeline
 from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
 from .registry import build as build_stage
 from .registry import stage_info, stage_names
@@ -525,79 +524,6 @@ def dates_command(
 
 
 # -- explain ------------------------------------------------------------------------------
-_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
-
-
-def _visible(text: str) -> str:
-    """``text`` with invisible characters (controls, format characters, odd spaces) as <U+XXXX>."""
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        out.append(f"<U+{ord(ch):04X}>" if cat in _INVISIBLE or (cat == "Zs" and ch != " ") else ch)
-    return "".join(out)
-
-
-def _spans_after(changes: Sequence[Change]) -> list[tuple[int, int]]:
-    """Where each change's new text sits in the stage's output."""
-    spans, shift = [], 0
-    for change in changes:
-        start = change.start + shift
-        spans.append((start, start + len(change.new)))
-        shift += len(change.new) - (change.end - change.start)
-    return spans
-
-
-def _marked(text: str, spans: Sequence[tuple[int, int]], style: str | None) -> Any:
-    """``text`` with ``spans`` marked: ``[...]`` (plain) or a rich Text with brackets in ``style``."""
-    pieces: list[tuple[str, bool]] = []
-    pos = 0
-    for start, end in spans:
-        pieces.append((text[pos:start], False))
-        pieces.append((text[start:end], True))
-        pos = end
-    pieces.append((text[pos:], False))
-    if style is None:
-        return "".join(f"[{_visible(p)}]" if hit else _visible(p) for p, hit in pieces)
-    from rich.text import Text
-
-    rich_text = Text()
-    for piece, hit in pieces:
-        rich_text.append(f"[{_visible(piece)}]" if hit else _visible(piece), style=style if hit else None)
-    return rich_text
-
-
-def _explain_lines(steps: Sequence[Step], show_all: bool, colour: bool) -> Iterator[Any]:
-    for step in steps:
-        if not step.changes:
-            if show_all:
-                yield f"{step.stage}: (no change)"
-            continue
-        before = _marked(
-            step.before, [(c.start, c.end) for c in step.changes], "bold red" if colour else None
-        )
-        after = _marked(step.after, _spans_after(step.changes), "bold green" if colour else None)
-        if colour:
-            from rich.text import Text
-
-            yield Text.assemble((f"{step.stage}: ", "bold"), before, " -> ", after)
-        else:
-            yield f"{step.stage}: {before} -> {after}"
-        for change in step.changes:
-            yield f"    {_visible(change.describe())}"
-
-
-def _step_json(step: Step) -> dict[str, Any]:
-    return {
-        "stage": step.stage,
-        "before": step.before,
-        "after": step.after,
-        "changes": [
-            {"start": c.start, "end": c.end, "old": c.old, "new": c.new, "description": c.describe()}
-            for c in step.changes
-        ],
-    }
-
-
 @app.command()
 def explain(
     text: Annotated[
@@ -635,29 +561,30 @@ def explain(
         else:
             lines = [text]
         colour = not as_json and sys.stdout.isatty()
-        console = None
-        if colour:
-            from rich.console import Console
+        _print_explanations(pipe, lines, as_json, show_all, colour)
 
-            console = Console(highlight=False, soft_wrap=True)
-        for number, line in enumerate(lines, 1):
-            steps = pipe.explain(line)
-            result = steps[-1].after if steps else line
-            if as_json:
-                record = {"input": line, "output": result, "steps": [_step_json(s) for s in steps]}
-                typer.echo(json.dumps(record, ensure_ascii=False))
-                continue
-            out: list[Any] = []
-            if len(lines) > 1:
-                out.append(f"line {number}:")
-            out.append(f"input: {_visible(line)}")
-            out.extend(_explain_lines(steps, show_all, colour))
-            out.append(f"output: {_visible(result)}" if result != line else "output: (unchanged)")
-            for item in out:
-                if console is not None:
-                    console.print(item)
-                else:
-                    typer.echo(item)
+
+def _print_explanations(pipe: Pipeline, lines: Sequence[str], as_json: bool, show_all: bool, colour: bool) -> None:
+    """Explain each line and print it: one JSON object per line, or the text form (see :mod:`arnorm.explain_render`)."""
+    from .explain_render import render_lines
+
+    console = None
+    if colour:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=True)
+    for number, line in enumerate(lines, 1):
+        explanation = pipe.explain(line)
+        if as_json:
+            typer.echo(json.dumps(explanation.to_dict(), ensure_ascii=False))
+            continue
+        if len(lines) > 1:
+            typer.echo(f"line {number}:")
+        for item in render_lines(explanation, show_all, colour):
+            if console is not None:
+                console.print(item)
+            else:
+                typer.echo(item)
 
 
 # -- entry point ------------------------------------------------------------------------------

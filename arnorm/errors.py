@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 __all__ = [
+    "AlignmentError",
     "ArnormError",
     "DataFileError",
+    "SpanError",
     "SpecError",
     "StageOptionError",
     "TableError",
@@ -132,3 +134,28 @@ class DataFileError(ArnormError):
     def __init__(self, where: str, message: str) -> None:
         self.where = where
         super().__init__(f"data file {where}: {message}")
+
+
+class AlignmentError(ArnormError):
+    """Edits that do not describe an alignment (unsorted, overlapping, wrong lengths)."""
+
+
+class SpanError(ArnormError):
+    """A span that is not ``0 <= start <= end <= length`` of the text it refers to.
+
+    Attributes:
+        start: the span's start.
+        end: the span's end.
+        length: the length of the text the span refers to.
+        side: ``"original"`` or ``"normalized"``.
+    """
+
+    def __init__(self, start: int, end: int, length: int, side: str) -> None:
+        self.start = start
+        self.end = end
+        self.length = length
+        self.side = side
+        super().__init__(
+            f"span ({start}, {end}) is not within the {side} text of length {length} "
+            f"(need 0 <= start <= end <= {length})"
+        )

@@ -11,9 +11,7 @@ Explanations run the unfused stages, one by one.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,9 +23,10 @@ from .stage import CharMap, Stage, _check_text
 from .tables import compose
 
 if TYPE_CHECKING:
-    from .offsets import Alignment
+    from .alignment import Alignment
+    from .explain import Explanation
 
-__all__ = ["Change", "Pipeline", "Step"]
+__all__ = ["Pipeline"]
 
 #: Lines are grouped into chunks of about this many characters by :meth:`Pipeline.stream`.
 STREAM_CHUNK = 1 << 18
@@ -61,41 +60,6 @@ def _fuse(leaves: Iterable[Stage]) -> tuple[Stage, ...]:
             plan.append(leaf)
     flush()
     return tuple(plan)
-
-
-@dataclass(frozen=True)
-class Change:
-    """One changed span of an explanation: ``before[start:end]`` became ``new``."""
-
-    start: int
-    end: int
-    old: str
-    new: str
-
-    def describe(self) -> str:
-        """``'ـــ' (U+0640 ARABIC TATWEEL x3) -> ''`` style description."""
-        return f"{_name_chars(self.old)} -> {_name_chars(self.new)}"
-
-
-def _name_chars(text: str) -> str:
-    if not text:
-        return "(nothing)"
-    names: list[str] = []
-    for ch in dict.fromkeys(text):
-        count = text.count(ch)
-        label = f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED')}"
-        names.append(label + (f" x{count}" if count > 1 else ""))
-    return f"{text!r} (" + ", ".join(names) + ")"
-
-
-@dataclass(frozen=True)
-class Step:
-    """What one stage did to the text it was given."""
-
-    stage: str
-    before: str
-    after: str
-    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True, init=False, repr=False)
@@ -215,10 +179,10 @@ class Pipeline(Stage):
 
     def normalize_with_offsets(self, text: str) -> tuple[str, Alignment]:
         """``(self(text), alignment)``: the alignment maps spans of the result back to
-        ``text`` and forth (see :mod:`arnorm.offsets`)."""
-        from . import offsets
+        ``text`` and forth (see :mod:`arnorm.alignment`)."""
+        from .alignment import normalize_with_offsets
 
-        return offsets.normalize_with_offsets(self, text)
+        return normalize_with_offsets(self, text)
 
     def stream(self, lines: Iterable[str], chunk_chars: int = STREAM_CHUNK) -> Iterator[str]:
         """Normalize an iterable of lines lazily, in order, one output per input.
@@ -257,17 +221,23 @@ class Pipeline(Stage):
                     return out
         return [self(line) for line in batch]
 
-    def explain(self, text: str) -> list[Step]:
-        """Run the unfused stages one by one and report what each changed."""
-        steps: list[Step] = []
-        for stage in self.stages:
-            after = stage(text)
-            changes: list[Change] = []
-            if after != text:
-                matcher = difflib.SequenceMatcher(None, text, after, autojunk=False)
-                for op, i1, i2, j1, j2 in matcher.get_opcodes():
-                    if op != "equal":
-                        changes.append(Change(i1, i2, text[i1:i2], after[j1:j2]))
-            steps.append(Step(stage.spec, text, after, tuple(changes)))
-            text = after
-        return steps
+    def explain(self, text: str) -> Explanation:
+        """Run the unfused stages one by one and report what each changed.
+
+        Returns an :class:`~arnorm.explain.Explanation`, a sequence of one
+        :class:`~arnorm.explain.Step` per stage whose changes name their spans
+        in the stage's input, its output and the original text (see
+        :mod:`arnorm.explain`).  Linear in the length of ``text``.
+        """
+        from .explain import explain
+
+        return explain(self, text)
+
+
+def __getattr__(name: str) -> Any:
+    """``Step`` and ``Change`` moved to :mod:`arnorm.explain`; the old names still import."""
+    if name in ("Step", "Change"):
+        from . import explain
+
+        return getattr(explain, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -29,7 +29,7 @@ import numpy as np
 from _timing import CORPUS, best_seconds  # benchmarks/_timing.py
 
 import arnorm
-from arnorm.offsets import normalize_with_offsets
+from arnorm.alignment import normalize_with_offsets
 
 FILES = ("classical_tashkeela.txt", "news_saudinewsnet.txt")
 

@@ -496,9 +496,11 @@ def test_progress_bar_only_for_files_on_a_terminal(tmp_path: Path, monkeypatch: 
 
 
 def test_explain_in_colour_has_the_same_text() -> None:
+    from arnorm.explain_render import render_lines
+
     steps = arnorm.preset("search").explain("أخبارٌ\u200f")
-    plain = list(cli._explain_lines(steps, True, colour=False))
-    coloured = list(cli._explain_lines(steps, True, colour=True))
+    plain = list(render_lines(steps, True, colour=False))
+    coloured = list(render_lines(steps, True, colour=True))
     assert [getattr(item, "plain", item) for item in coloured] == plain
     assert any(getattr(item, "spans", None) for item in coloured)
 

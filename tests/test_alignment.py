@@ -1,4 +1,4 @@
-"""Offsets: normalized spans back to the original and forth (arnorm.offsets).
+"""Alignments: normalized spans back to the original and forth (arnorm.alignment).
 
 The properties are the specification: for every pipeline the offsets run
 through, the output is ``pipe(x)``; the alignment is valid (unchanged text
@@ -22,15 +22,17 @@ from hypothesis import strategies as st
 from test_properties import IDS, PIPELINES, VARIANTS
 
 import arnorm
-from arnorm import offsets
-from arnorm.offsets import (
+from arnorm import _fastmap
+from arnorm import alignment as alignment_package
+from arnorm.alignment import (
     Alignment,
     AlignmentError,
     SpanError,
-    explain_with_offsets,
     normalize_with_offsets,
     stage_alignment,
 )
+from arnorm.alignment import edits as alignment_edits
+from arnorm.alignment import model as alignment_model
 from arnorm.stage import CharMap, FunctionStage, Stage
 from arnorm.strategies import NASTY, any_unicode_text, arabic_text
 
@@ -353,29 +355,52 @@ def test_char_maps_are_exact(spec: list[str], text: str, data: st.DataObject | N
     _check_local(pipe, text, norm, unfused, spans)  # type: ignore[arg-type]
 
 
+_SPECIAL_MAP = CharMap.from_mapping(
+    "special",
+    {"\u0640": "", "\u064e": "", "\u064f": "", "\u0650": "", "\u0623": "\u0627", "\u0625": "\u0627",
+     "\ufdf2": "xyz", "\ufefb": "\u0644\u0627", "a": "\U0001f600"},
+)
+
+
+def _small_path(stage: CharMap, text: str) -> tuple[str, Alignment]:
+    """The CharMap alignment through the small-input path (regex finder), whatever the size."""
+    limit = alignment_edits.LARGE_INPUT
+    try:
+        alignment_edits.LARGE_INPUT = 1 << 62
+        return stage_alignment(stage, text)
+    finally:
+        alignment_edits.LARGE_INPUT = limit
+
+
 @given(text=texts)
+@example(text="\u0640" * 5 + "x")
+@example(text="\ufdf2\u064e\u0640a")
 def test_large_and_small_char_map_paths_agree(text: str) -> None:
-    emoji = CharMap.from_mapping("emoji", {"\U0001f600": "", "\U0001f468": "man", "\u0640": "", "\ufdf2": "xyz"})
-    for stage in (SEARCH.plan[0], emoji):
+    for stage in (SEARCH.plan[0], _SPECIAL_MAP):
         assert isinstance(stage, CharMap)
-        tables = offsets._map_tables(stage)
-        padded = text * (offsets.LARGE_INPUT // max(len(text), 1) + 1)
-        found = tables.find(padded)
-        small = tables.find_small(padded)
-        if found is None:  # only empty text and lone surrogates decline
-            assert not padded or any("\ud800" <= c <= "\udfff" for c in padded)
-            continue
-        assert found[0].tolist() == small[0].tolist() and found[1].tolist() == small[1].tolist()
-        chunk = offsets.FIND_CHUNK
-        try:
-            offsets.FIND_CHUNK = 997  # several chunks, cut anywhere
-            in_chunks = tables.find(padded)
-        finally:
-            offsets.FIND_CHUNK = chunk
-        assert in_chunks is not None
-        assert in_chunks[0].tolist() == small[0].tolist() and in_chunks[1].tolist() == small[1].tolist()
-        norm, al = normalize_with_offsets(stage, padded)
-        _unchanged_text_is_unchanged(padded, norm, al)
+        padded = text * (alignment_edits.LARGE_INPUT // max(len(text), 1) + 1)
+        small = _small_path(stage, padded)
+        assert small[0] == stage(padded)
+        _unchanged_text_is_unchanged(padded, *small)
+        _check_alignment(small[1])
+        chunk = _fastmap._CHUNK
+        for size in (chunk, 997, 5):  # one slice, and several cut anywhere (inside runs of deletions)
+            try:
+                _fastmap._CHUNK = size
+                large = stage_alignment(stage, padded)
+            finally:
+                _fastmap._CHUNK = chunk
+            assert large[0] == small[0]
+            assert large[1] == small[1]
+
+
+def test_the_numpy_path_declines_what_it_cannot_index() -> None:
+    executor = _SPECIAL_MAP._c_executor
+    assert _fastmap.map_with_edits(executor, "\u0640" * 5000) is not None
+    for text in ("\U0001f600" * 5000, "\ud800" * 5000, "\uffff" * 5000):  # astral, lone surrogate, U+FFFF
+        assert _fastmap.map_with_edits(executor, text) is None
+        norm, al = stage_alignment(_SPECIAL_MAP, text + "\u0640")
+        assert norm == _SPECIAL_MAP(text + "\u0640") and al.edits.tolist() == [[5000, 5001, 5000, 5000]]
 
 
 @given(a=texts, b=texts)
@@ -504,35 +529,6 @@ def test_third_party_stage_registers_its_edits() -> None:
     assert al.edits.tolist() == [[0, 3, 0, 3]]
 
 
-# -- explain -------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", list(arnorm.PRESETS))
-@given(text=texts)
-def test_explain_with_offsets_replays(name: str, text: str) -> None:
-    pipe = arnorm.preset(name)
-    steps = explain_with_offsets(pipe, text)
-    assert [s.stage for s in steps] == [s.spec for s in pipe.stages]
-    current = text
-    for step in steps:
-        assert step.before == current
-        rebuilt, pos = [], 0
-        for change in step.changes:
-            assert current[change.start:change.end] == change.before
-            assert text[change.orig_start:change.orig_end] == change.original
-            rebuilt.append(current[pos:change.start] + change.after)
-            pos = change.end
-        assert "".join(rebuilt) + current[pos:] == step.after
-        current = step.after
-    assert current == pipe(text)
-
-
-def test_explain_names_original_positions() -> None:
-    text = "\u0623\u064e\u062d\u0652\u0645\u064e\u0640\u0640\u0640\u062f"
-    steps = {s.stage: s for s in explain_with_offsets(SEARCH, text)}
-    (change,) = steps["tatweel"].changes
-    assert (change.before, change.after) == ("\u0640\u0640\u0640", "")
-    assert (change.orig_start, change.orig_end) == (6, 9)
-
-
 # -- the generic fallback: word by word, then character by character ------------------------
 _LATIN = str.maketrans({
     "\u0628": "b", "\u062a": "t", "\u0643": "k", "\u0634": "sh", "\u062e": "kh", "\u0627": "a",
@@ -591,4 +587,5 @@ def test_registered_rewriting_stages(spec: str, seed_text: str) -> None:
 def test_module_examples() -> None:
     import doctest
 
-    assert doctest.testmod(offsets).failed == 0
+    for module in (alignment_package, alignment_model):
+        assert doctest.testmod(module).failed == 0
