@@ -182,78 +182,135 @@ class MapExecutor:
         return out
 
 
-def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, Any, Any, Any] | None:
-    """Apply ``executor``'s map to ``text`` and locate what it changed, in one NumPy pass.
 
-    Returns ``(output, starts, ends, lengths)``: ``text[starts[k]:ends[k]]``
-    became ``lengths[k]`` characters of the output; every other character is
+
+class _Columns:
+    """Four ``int64`` edit columns filled slice by slice, in place (few, large allocations).
+
+    Page faults dominate the cost of fresh memory, so every value is written
+    straight into its column (``out=``) instead of through temporaries.
+    """
+
+    __slots__ = ("cols", "size")
+
+    def __init__(self, capacity: int) -> None:
+        self.cols = [_np.empty(capacity, dtype=_np.int64) for _ in range(4)]
+        self.size = 0
+
+    def reserve(self, n: int) -> tuple[Any, Any, Any, Any]:
+        """Views of the next ``n`` rows of the four columns (grown if needed)."""
+        if self.size + n > len(self.cols[0]):
+            capacity = max(self.size + n, len(self.cols[0]) * 3 // 2)
+            grown = [_np.empty(capacity, dtype=_np.int64) for _ in range(4)]
+            for new, old in zip(grown, self.cols):
+                new[: self.size] = old[: self.size]
+            self.cols = grown
+        a, b, c, d = (col[self.size : self.size + n] for col in self.cols)
+        return a, b, c, d
+
+    def result(self) -> tuple[Any, Any, Any, Any]:
+        """The filled rows."""
+        a, b, c, d = (col[: self.size] for col in self.cols)
+        return a, b, c, d
+
+
+def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, Any, Any, Any]] | None:
+    """Apply ``executor``'s map to ``text`` and locate what it changed, in the same NumPy pass.
+
+    Returns ``(output, (orig_start, orig_end, out_start, out_end))``: four
+    sorted ``int64`` arrays of edits, ``text[orig_start[k]:orig_end[k]]``
+    became ``output[out_start[k]:out_end[k]]``, and the text between edits is
     unchanged.  An edit is one changed character, or a run of adjacent deleted
-    characters (``lengths == 0``).  The three are ``int64`` arrays, sorted.
-    Returns ``None`` where the NumPy plan does not apply: no NumPy table,
-    astral keys, or text with astral characters, lone surrogates, U+FFFE or
-    U+FFFF (code-unit positions would not be code-point positions).
+    characters.  Returns ``None`` where the NumPy plan does not apply: no NumPy
+    table, astral keys, or text with astral characters, lone surrogates,
+    U+FFFE or U+FFFF (code-unit positions would not be code-point positions).
+    The text is read in slices of :data:`_CHUNK` characters, so temporary
+    buffers stay small and are reused.
     """
     table = executor._np_table
     if table is None or executor._astral or "\uffff" in text or "\ufffe" in text:
         return None
-    try:
-        encoded = text.encode("utf-16-le")
-    except UnicodeEncodeError:  # lone surrogates
-        return None
-    if len(encoded) != 2 * len(text):  # astral characters take two code units
-        return None
-    units_all = _np.frombuffer(encoded, dtype=_np.uint16)
     pieces: list[bytes] = []
-    found: list[tuple[Any, Any, Any]] = []
-    for start in range(0, len(units_all), _CHUNK):
-        units = units_all[start : start + _CHUNK]
+    columns: _Columns | None = None
+    shift = 0  # how much longer the output is than the text before the current slice
+    for start in range(0, len(text), _CHUNK):
+        part = text[start : start + _CHUNK]
+        try:
+            encoded = part.encode("utf-16-le")
+        except UnicodeEncodeError:  # lone surrogates
+            return None
+        if len(encoded) != 2 * len(part):  # astral characters take two code units
+            return None
+        units = _np.frombuffer(encoded, dtype=_np.uint16)
         mapped = table.take(units)
-        starts, ends, lengths, deleted, special = _chunk_edits(executor, units, mapped)
-        if len(starts) and found:  # a deletion run across the cut
-            prev_starts, prev_ends, prev_lengths = found[-1]
-            if starts[0] == 0 and lengths[0] == 0 and prev_ends[-1] == start and prev_lengths[-1] == 0:
-                prev_ends = prev_ends.copy()
-                prev_ends[-1] = start + ends[0]
-                found[-1] = (prev_starts, prev_ends, prev_lengths)
-                starts, ends, lengths = starts[1:], ends[1:], lengths[1:]
-        if len(starts):
-            found.append((starts + start, ends + start, lengths))
-        if special:  # replacements that are not one BMP character: the executor's own path
-            pieces.extend(executor._chunk(units))
+        changed = mapped != units
+        deleted = (mapped == _DELETED) if executor._np_deletes else None
+        starts = _np.flatnonzero(changed if deleted is None else changed ^ _follows(deleted))
+        if columns is None:  # room for this slice's density of edits over the whole text, and a margin
+            columns = _Columns(min(len(text), len(starts) * -(-len(text) // _CHUNK) * 9 // 8 + 1024))
+        cols = columns.reserve(len(starts))
+        shift = _fill_edits(executor, units, mapped, deleted, starts, start, shift, cols)
+        if columns.size and len(starts) and _deletion_continues(columns, start):
+            columns.cols[1][columns.size - 1] = cols[1][0]  # a run of deletions across the cut: one edit
+            for col in cols:
+                col[:-1] = col[1:].copy()
+            columns.size -= 1
+        columns.size += len(starts)
+        if executor._special and (_np.take(mapped, starts) == _SPECIAL).any():
+            pieces.extend(executor._chunk(units))  # replacements longer than one unit: the executor's path
         else:
             pieces.append((mapped if deleted is None else mapped[~deleted]).tobytes())
     out = b"".join(pieces).decode("utf-16-le")
-    if not found:
+    if columns is None:
         empty = _np.zeros(0, dtype=_np.int64)
-        return out, empty, empty, empty
-    return out, *(_np.concatenate([f[i] for f in found]) for i in range(3))
+        return out, (empty, empty, empty, empty)
+    return out, columns.result()
 
 
-def _chunk_edits(executor: MapExecutor, units: Any, mapped: Any) -> tuple[Any, Any, Any, Any, bool]:
-    """:func:`map_with_edits` on one slice.
+def _follows(deleted: Any) -> Any:
+    """Mask of deleted units that follow a deleted unit (inside a run of deletions)."""
+    follows = _np.zeros(len(deleted), dtype=bool)
+    _np.logical_and(deleted[1:], deleted[:-1], out=follows[1:])
+    return follows
 
-    Returns edit starts, ends and output lengths, the mask of deleted units
-    (``None`` when the map deletes nothing) and whether a special key occurs.
-    """
-    changed = mapped != units
-    if not executor._np_deletes:
-        starts = _np.flatnonzero(changed)
-        lengths = _np.ones(len(starts), dtype=_np.int64)
-        deleted = None
+
+def _deletion_continues(columns: _Columns, start: int) -> bool:
+    """Whether the slice at ``start`` opens with a deletion that continues the previous slice's last edit."""
+    os_, oe, ns, ne = columns.cols
+    k = columns.size
+    return bool(
+        os_[k] == start and ns[k] == ne[k] and oe[k - 1] == start and ns[k - 1] == ne[k - 1]
+    )
+
+
+def _fill_edits(
+    executor: MapExecutor, units: Any, mapped: Any, deleted: Any, starts: Any, start: int, shift: int,
+    cols: tuple[Any, Any, Any, Any],
+) -> int:
+    """Write the edits of one slice into ``cols``; return the output's growth so far."""
+    os_, oe, ns, ne = cols
+    if not len(starts):
+        return shift
+    _np.add(starts, start, out=os_)
+    _np.add(os_, 1, out=oe)
+    if deleted is None:
+        ne.fill(1)  # ne holds each edit's output length until the end
     else:
-        deleted = mapped == _DELETED
-        follows = _np.zeros(len(units), dtype=bool)  # deleted, after a deleted character
-        _np.logical_and(deleted[1:], deleted[:-1], out=follows[1:])
-        starts = _np.flatnonzero(changed ^ follows)
-        last = deleted.copy()  # the last character of a run of deletions
-        _np.logical_and(deleted[:-1], ~deleted[1:], out=last[:-1])
         is_run = deleted[starts]
-        lengths = (~is_run).astype(_np.int64)
-    ends = starts + 1
-    if deleted is not None:
-        ends[is_run] = _np.flatnonzero(last) + 1
-    special = _np.flatnonzero(mapped[starts] == _SPECIAL) if executor._special else ()
-    for k in special:
-        lengths[k] = len(executor._special[int(units[starts[k]])])
-    i64 = _np.int64
-    return starts.astype(i64, copy=False), ends.astype(i64, copy=False), lengths, deleted, len(special) > 0
+        _np.logical_not(is_run, out=ne, casting="unsafe")
+        last = deleted.copy()  # the last unit of each run of deletions
+        _np.logical_and(deleted[:-1], ~deleted[1:], out=last[:-1])
+        oe[is_run] = _np.flatnonzero(last) + (start + 1)
+    if executor._special:
+        for k in _np.flatnonzero(_np.take(mapped, starts) == _SPECIAL).tolist():
+            ne[k] = len(executor._special[int(units[starts[k]])])
+    # out_start = orig_start + shift + growth of the edits before; growth = length - (oe - os)
+    _np.subtract(oe, os_, out=ns)
+    _np.subtract(ne, ns, out=ns)
+    _np.cumsum(ns, out=ns)
+    total = shift + int(ns[-1])
+    ns += oe
+    ns -= ne
+    ns += shift
+    _np.add(ns, ne, out=ne)
+    return total

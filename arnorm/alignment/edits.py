@@ -83,21 +83,21 @@ def _pipeline_alignment(stage: Pipeline, text: str) -> tuple[str, Alignment]:
 def _charmap_alignment(stage: CharMap, text: str) -> tuple[str, Alignment]:
     _check_text(text)
     found = map_with_edits(stage._c_executor, text) if len(text) >= LARGE_INPUT else None
-    if found is None:
-        out = stage(text)
-        starts, lengths = _key_finder(stage)(text)
-        ends = starts + 1
-        if len(starts) > 1:  # merge runs of adjacent deletions
-            deleted = lengths == 0
-            follows = np.zeros(len(starts), dtype=bool)
-            follows[1:] = deleted[1:] & deleted[:-1] & (starts[1:] == ends[:-1])
-            firsts = np.flatnonzero(~follows)
-            lasts = np.concatenate([firsts[1:], [len(starts)]]) - 1
-            starts, ends, lengths = starts[firsts], ends[lasts], lengths[firsts]
-    else:
-        out, starts, ends, lengths = found
+    if found is not None:
+        out, cols = found
+        return out, _trusted(cols, len(text), len(out)) if len(cols[0]) else Alignment.identity(len(text))
+    out = stage(text)
+    starts, lengths = _key_finder(stage)(text)
     if len(starts) == 0:
         return out, Alignment.identity(len(text))
+    ends = starts + 1
+    if len(starts) > 1:  # merge runs of adjacent deletions
+        deleted = lengths == 0
+        follows = np.zeros(len(starts), dtype=bool)
+        follows[1:] = deleted[1:] & deleted[:-1] & (starts[1:] == ends[:-1])
+        firsts = np.flatnonzero(~follows)
+        lasts = np.concatenate([firsts[1:], [len(starts)]]) - 1
+        starts, ends, lengths = starts[firsts], ends[lasts], lengths[firsts]
     growth = lengths - (ends - starts)
     norm_start = starts.copy()
     norm_start[1:] += np.cumsum(growth[:-1])
