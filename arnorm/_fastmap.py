@@ -249,14 +249,15 @@ def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, An
         if columns is None:  # room for this slice's density of edits over the whole text, and a margin
             columns = _Columns(min(len(text), len(starts) * -(-len(text) // _CHUNK) * 9 // 8 + 1024))
         cols = columns.reserve(len(starts))
-        shift = _fill_edits(executor, units, mapped, deleted, starts, start, shift, cols)
+        special = _np.flatnonzero(_np.take(mapped, starts) == _SPECIAL) if executor._special else ()
+        shift = _fill_edits(executor, units, deleted, starts, special, start, shift, cols)
         if columns.size and len(starts) and _deletion_continues(columns, start):
             columns.cols[1][columns.size - 1] = cols[1][0]  # a run of deletions across the cut: one edit
             for col in cols:
                 col[:-1] = col[1:].copy()
             columns.size -= 1
         columns.size += len(starts)
-        if executor._special and (_np.take(mapped, starts) == _SPECIAL).any():
+        if len(special):
             pieces.extend(executor._chunk(units))  # replacements longer than one unit: the executor's path
         else:
             pieces.append((mapped if deleted is None else mapped[~deleted]).tobytes())
@@ -284,10 +285,14 @@ def _deletion_continues(columns: _Columns, start: int) -> bool:
 
 
 def _fill_edits(
-    executor: MapExecutor, units: Any, mapped: Any, deleted: Any, starts: Any, start: int, shift: int,
+    executor: MapExecutor, units: Any, deleted: Any, starts: Any, special: Any, start: int, shift: int,
     cols: tuple[Any, Any, Any, Any],
 ) -> int:
-    """Write the edits of one slice into ``cols``; return the output's growth so far."""
+    """Write the edits of one slice into ``cols``; return the output's growth so far.
+
+    ``starts`` are the slice's edit positions, ``special`` the indices of those
+    whose replacement is not one BMP character.
+    """
     os_, oe, ns, ne = cols
     if not len(starts):
         return shift
@@ -296,14 +301,13 @@ def _fill_edits(
     if deleted is None:
         ne.fill(1)  # ne holds each edit's output length until the end
     else:
-        is_run = deleted[starts]
+        is_run = _np.take(deleted, starts)
         _np.logical_not(is_run, out=ne, casting="unsafe")
         last = deleted.copy()  # the last unit of each run of deletions
         _np.logical_and(deleted[:-1], ~deleted[1:], out=last[:-1])
-        oe[is_run] = _np.flatnonzero(last) + (start + 1)
-    if executor._special:
-        for k in _np.flatnonzero(_np.take(mapped, starts) == _SPECIAL).tolist():
-            ne[k] = len(executor._special[int(units[starts[k]])])
+        oe[_np.flatnonzero(is_run)] = _np.flatnonzero(last) + (start + 1)  # indices: faster than a mask
+    for k in special.tolist() if len(special) else ():
+        ne[k] = len(executor._special[int(units[starts[k]])])
     # out_start = orig_start + shift + growth of the edits before; growth = length - (oe - os)
     _np.subtract(oe, os_, out=ns)
     _np.subtract(ne, ns, out=ns)
