@@ -224,8 +224,8 @@ def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, An
     characters.  Returns ``None`` where the NumPy plan does not apply: no NumPy
     table, astral keys, or text with astral characters, lone surrogates,
     U+FFFE or U+FFFF (code-unit positions would not be code-point positions).
-    The text is read in slices of :data:`_CHUNK` characters, so temporary
-    buffers stay small and are reused.
+    The text is read in slices of :data:`_CHUNK` characters through scratch
+    buffers allocated once per call: fresh pages cost more than the work.
     """
     table = executor._np_table
     if table is None or executor._astral or "\uffff" in text or "\ufffe" in text:
@@ -233,6 +233,8 @@ def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, An
     pieces: list[bytes] = []
     columns: _Columns | None = None
     shift = 0  # how much longer the output is than the text before the current slice
+    size = min(len(text), _CHUNK)
+    scratch = (_np.empty(size, dtype=_np.uint16), _np.empty(size, dtype=bool), _np.empty(size, dtype=bool))
     for start in range(0, len(text), _CHUNK):
         part = text[start : start + _CHUNK]
         try:
@@ -242,15 +244,12 @@ def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, An
         if len(encoded) != 2 * len(part):  # astral characters take two code units
             return None
         units = _np.frombuffer(encoded, dtype=_np.uint16)
-        mapped = table.take(units)
-        changed = mapped != units
-        deleted = (mapped == _DELETED) if executor._np_deletes else None
-        starts = _np.flatnonzero(changed if deleted is None else changed ^ _follows(deleted))
+        mapped, deleted, starts = _slice_edits(executor, units, scratch)
         if columns is None:  # room for this slice's density of edits over the whole text, and a margin
             columns = _Columns(min(len(text), len(starts) * -(-len(text) // _CHUNK) * 9 // 8 + 1024))
         cols = columns.reserve(len(starts))
         special = _np.flatnonzero(_np.take(mapped, starts) == _SPECIAL) if executor._special else ()
-        shift = _fill_edits(executor, units, deleted, starts, special, start, shift, cols)
+        shift = _fill_edits(executor, units, deleted, starts, special, start, shift, cols, scratch[1])
         if columns.size and len(starts) and _deletion_continues(columns, start):
             columns.cols[1][columns.size - 1] = cols[1][0]  # a run of deletions across the cut: one edit
             for col in cols:
@@ -259,8 +258,11 @@ def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, An
         columns.size += len(starts)
         if len(special):
             pieces.extend(executor._chunk(units))  # replacements longer than one unit: the executor's path
+        elif deleted is None:
+            pieces.append(mapped.tobytes())
         else:
-            pieces.append((mapped if deleted is None else mapped[~deleted]).tobytes())
+            keep = _np.logical_not(deleted, out=scratch[1][: len(units)])
+            pieces.append(mapped[keep].tobytes())
     out = b"".join(pieces).decode("utf-16-le")
     if columns is None:
         empty = _np.zeros(0, dtype=_np.int64)
@@ -268,11 +270,22 @@ def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, An
     return out, columns.result()
 
 
-def _follows(deleted: Any) -> Any:
-    """Mask of deleted units that follow a deleted unit (inside a run of deletions)."""
-    follows = _np.zeros(len(deleted), dtype=bool)
-    _np.logical_and(deleted[1:], deleted[:-1], out=follows[1:])
-    return follows
+def _slice_edits(executor: MapExecutor, units: Any, scratch: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
+    """Map one slice into the scratch buffers: ``(mapped, deleted mask or None, edit starts)``.
+
+    An edit starts at every changed unit except a deleted one that follows a
+    deleted one (a run of deletions is one edit).
+    """
+    n = len(units)
+    mapped = executor._np_table.take(units, out=scratch[0][:n], mode="clip")  # type: ignore[union-attr]
+    changed = _np.not_equal(mapped, units, out=scratch[1][:n])
+    if not executor._np_deletes:
+        return mapped, None, _np.flatnonzero(changed)
+    deleted = _np.equal(mapped, _DELETED, out=scratch[2][:n])
+    # changed ^ (deleted after a deleted unit); the first unit follows none
+    inside = _np.logical_and(deleted[1:], deleted[:-1])
+    _np.logical_xor(changed[1:], inside, out=changed[1:])
+    return mapped, deleted, _np.flatnonzero(changed)
 
 
 def _deletion_continues(columns: _Columns, start: int) -> bool:
@@ -286,12 +299,12 @@ def _deletion_continues(columns: _Columns, start: int) -> bool:
 
 def _fill_edits(
     executor: MapExecutor, units: Any, deleted: Any, starts: Any, special: Any, start: int, shift: int,
-    cols: tuple[Any, Any, Any, Any],
+    cols: tuple[Any, Any, Any, Any], buffer: Any,
 ) -> int:
     """Write the edits of one slice into ``cols``; return the output's growth so far.
 
     ``starts`` are the slice's edit positions, ``special`` the indices of those
-    whose replacement is not one BMP character.
+    whose replacement is not one BMP character; ``buffer`` is a scratch mask.
     """
     os_, oe, ns, ne = cols
     if not len(starts):
@@ -303,8 +316,10 @@ def _fill_edits(
     else:
         is_run = _np.take(deleted, starts)
         _np.logical_not(is_run, out=ne, casting="unsafe")
-        last = deleted.copy()  # the last unit of each run of deletions
-        _np.logical_and(deleted[:-1], ~deleted[1:], out=last[:-1])
+        last = buffer[: len(deleted)]  # the last unit of each run of deletions
+        _np.logical_not(deleted[1:], out=last[:-1])
+        _np.logical_and(last[:-1], deleted[:-1], out=last[:-1])
+        last[-1] = deleted[-1]
         oe[_np.flatnonzero(is_run)] = _np.flatnonzero(last) + (start + 1)  # indices: faster than a mask
     for k in special.tolist() if len(special) else ():
         ne[k] = len(executor._special[int(units[starts[k]])])
