@@ -542,8 +542,10 @@ def explain(
     """Show what each stage of the pipeline changes, naming the code points.
 
     For every stage that changed the text: 'stage: before -> after' with the
-    changed spans in [brackets], then one line per change.  Invisible
-    characters are shown as <U+XXXX>.
+    changed spans in \\[brackets], then one line per change naming its code
+    points and its span of the original text.  Invisible characters are shown
+    as <U+XXXX>.  With --json, each change also carries its offsets in the
+    stage's input and output and in the original text.
     """
     with _exit_statuses():
         pipe = build_pipeline(preset_name, stages, skip, config)
