@@ -589,3 +589,30 @@ def test_module_examples() -> None:
 
     for module in (alignment_package, alignment_model):
         assert doctest.testmod(module).failed == 0
+
+
+# -- exhaustive: every BMP code point through every character map of the presets ------------
+_BMP = [chr(cp) for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF and cp not in (0xFFFE, 0xFFFF)]
+
+
+def _charmaps() -> list[CharMap]:
+    maps = {id(leaf): leaf for name in arnorm.PRESETS for leaf in arnorm.preset(name).plan if isinstance(leaf, CharMap)}
+    return list(maps.values())
+
+
+@pytest.mark.parametrize("stage", _charmaps(), ids=lambda s: s.name[:40])
+def test_every_bmp_code_point_is_one_exact_edit(stage: CharMap) -> None:
+    text = "".join(ch + "x" for ch in _BMP)  # "x" apart: no two edits touch
+    mapping = stage.mapping
+    assert mapping.get("x", "x") == "x"
+    expected, out, pos = [], [], 0
+    for i, ch in enumerate(_BMP):
+        new = mapping.get(ch, ch)
+        if new != ch:
+            expected.append([2 * i, 2 * i + 1, pos, pos + len(new)])
+        out.append(new + "x")
+        pos += len(new) + 1
+    large = stage_alignment(stage, text)
+    small = _small_path(stage, text)
+    assert large[0] == small[0] == "".join(out) == stage(text)
+    assert large[1].edits.tolist() == small[1].edits.tolist() == expected
