@@ -291,6 +291,27 @@ def test_every_preset(name: str, text: str) -> None:
     _check_pipeline(arnorm.preset(name), text)
 
 
+@pytest.mark.parametrize("name", list(arnorm.PRESETS))
+@given(text=texts, data=st.data())
+@example(text="\u0623\u064e\u062d\u0652 \u0640\u0640 \ufdf2\u064e x", data=None)
+def test_spans_of_consecutive_pieces_tile_the_original(name: str, text: str, data: st.DataObject | None) -> None:
+    """Cut the normalized text anywhere outside an edit: the original spans of the pieces tile the original."""
+    norm, al = normalize_with_offsets(arnorm.preset(name), text)
+    inside = np.zeros(len(norm) + 1, dtype=bool)
+    for _a0, _a1, b0, b1 in al.edits.tolist():
+        inside[b0 + 1:b1] = True
+    allowed = [p for p in range(1, len(norm)) if not inside[p]]
+    if data is not None:
+        cuts = sorted(set(data.draw(st.lists(st.sampled_from(allowed), max_size=30)))) if allowed else []
+    else:  # the words, each with the space after it
+        cuts = [i + 1 for i, ch in enumerate(norm[:-1]) if ch == " " and not inside[i + 1]]
+    bounds = [0, *cuts, len(norm)]
+    starts, ends = al.to_original_many(bounds[:-1], bounds[1:])
+    if len(norm):
+        assert starts[0] == 0 and ends[-1] == len(text)
+        assert (starts[1:] == ends[:-1]).all()
+
+
 @pytest.mark.parametrize("pipe", PIPELINES, ids=IDS)
 def test_every_stage_on_nasty_text(pipe: arnorm.Pipeline) -> None:
     for text in NASTY_EXAMPLES:
