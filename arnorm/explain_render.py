@@ -20,15 +20,28 @@ __all__ = ["render_lines", "visible"]
 _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"})
 
 
+class _VisibleTable(dict[int, "int | str"]):
+    """A ``str.translate`` table filled on demand: a code point maps to itself or to ``<U+XXXX>``."""
+
+    def __missing__(self, cp: int) -> int | str:
+        cat = unicodedata.category(chr(cp))
+        value: int | str = f"<U+{cp:04X}>" if cat in _INVISIBLE or (cat == "Zs" and cp != 0x20) else cp
+        self[cp] = value
+        return value
+
+
+_VISIBLE = _VisibleTable()
+
+
 def visible(text: str) -> str:
-    """``text`` with invisible characters (controls, format characters, odd spaces) as ``<U+XXXX>``."""
-    if text.isascii() and text.isprintable():
+    """``text`` with invisible characters (controls, format characters, odd spaces) as ``<U+XXXX>``.
+
+    Invisible is exactly what :meth:`str.isprintable` rejects (categories C*
+    and Z* except U+0020), so text without such characters returns at C speed.
+    """
+    if text.isprintable():
         return text
-    out = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        out.append(f"<U+{ord(ch):04X}>" if cat in _INVISIBLE or (cat == "Zs" and ch != " ") else ch)
-    return "".join(out)
+    return text.translate(_VISIBLE)
 
 
 def _marked(text: str, spans: Sequence[tuple[int, int]], style: str | None) -> Any:
