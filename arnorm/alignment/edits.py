@@ -37,7 +37,7 @@ from .._fastmap import LARGE_INPUT, map_with_edits
 from ..errors import AlignmentError
 from ..pipeline import Pipeline
 from ..stage import CharMap, FunctionStage, RegexSub, Stage, _check_text
-from ._arrays import EMPTY, I64, columns
+from ._arrays import EMPTY, I64, columns, merge_deletions
 from .diff import diff_alignment
 from .model import Alignment, _trusted, canonical
 
@@ -90,18 +90,10 @@ def _charmap_alignment(stage: CharMap, text: str) -> tuple[str, Alignment]:
     starts, lengths = _key_finder(stage)(text)
     if len(starts) == 0:
         return out, Alignment.identity(len(text))
-    ends = starts + 1
-    if len(starts) > 1:  # merge runs of adjacent deletions
-        deleted = lengths == 0
-        follows = np.zeros(len(starts), dtype=bool)
-        follows[1:] = deleted[1:] & deleted[:-1] & (starts[1:] == ends[:-1])
-        firsts = np.flatnonzero(~follows)
-        lasts = np.concatenate([firsts[1:], [len(starts)]]) - 1
-        starts, ends, lengths = starts[firsts], ends[lasts], lengths[firsts]
-    growth = lengths - (ends - starts)
-    norm_start = starts.copy()
-    norm_start[1:] += np.cumsum(growth[:-1])
-    return out, _trusted((starts, ends, norm_start, norm_start + lengths), len(text), len(out))
+    norm_start = starts.copy()  # each key is one character: the output moves by len(value) - 1
+    norm_start[1:] += np.cumsum(lengths[:-1] - 1)
+    cols = merge_deletions(starts, starts + 1, norm_start, norm_start + lengths)
+    return out, _trusted(cols, len(text), len(out))
 
 
 _Finder = Callable[[str], "tuple[np.ndarray, np.ndarray]"]
