@@ -184,6 +184,10 @@ class MapExecutor:
 
 
 
+#: At most this many rows are reserved before the edits are seen (then the columns grow by half).
+_FIRST_ROWS = 1 << 20
+
+
 def _block(capacity: int) -> list[Any]:
     """Four ``int64`` columns of ``capacity`` rows in one allocation.
 
@@ -220,7 +224,12 @@ class _Columns:
         return a, b, c, d
 
     def result(self) -> tuple[Any, Any, Any, Any]:
-        """The filled rows."""
+        """The filled rows (copied to a block of their own when most of the capacity went unused)."""
+        if self.size * 2 < len(self.cols[0]) - 1024:
+            exact = _block(self.size)
+            for new, old in zip(exact, self.cols):
+                new[:] = old[: self.size]
+            self.cols = exact
         a, b, c, d = (col[: self.size] for col in self.cols)
         return a, b, c, d
 
@@ -257,7 +266,8 @@ def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, An
         units = _np.frombuffer(encoded, dtype=_np.uint16)
         mapped, deleted, starts = _slice_edits(executor, units, scratch)
         if columns is None:  # room for this slice's density of edits over the whole text, and a margin
-            columns = _Columns(min(len(text), len(starts) * -(-len(text) // _CHUNK) * 9 // 8 + 1024))
+            estimate = len(starts) * -(-len(text) // _CHUNK) * 9 // 8 + 1024
+            columns = _Columns(min(len(text), estimate, _FIRST_ROWS))
         cols = columns.reserve(len(starts))
         special = _np.flatnonzero(_np.take(mapped, starts) == _SPECIAL) if executor._special else ()
         shift = _fill_edits(executor, units, deleted, starts, special, start, shift, cols, scratch[1])

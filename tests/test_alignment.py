@@ -415,6 +415,23 @@ def test_large_and_small_char_map_paths_agree(text: str) -> None:
             assert large[1] == small[1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u0628\u064e" * 150_000 + "\u0643\u062a\u0627\u0628 " * 400_000,  # dense first slice: columns shrink
+        "\u0643\u062a\u0627\u0628 " * 200_000 + "\u0623\u064e" * 200_000,  # sparse first slice: they grow
+    ],
+    ids=["shrink", "grow"],
+)
+def test_the_edit_columns_grow_and_shrink_to_fit(text: str) -> None:
+    stage = SEARCH.plan[0]
+    assert isinstance(stage, CharMap)
+    large, small = stage_alignment(stage, text), _small_path(stage, text)
+    assert large[0] == small[0] and large[1] == small[1]
+    base = large[1].orig_start.base
+    assert base is not None and base.shape[1] <= max(2 * len(large[1]), len(large[1]) + 1024)
+
+
 def test_the_numpy_path_declines_what_it_cannot_index() -> None:
     executor = _SPECIAL_MAP._c_executor
     assert _fastmap.map_with_edits(executor, "\u0640" * 5000) is not None
