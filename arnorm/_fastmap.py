@@ -182,8 +182,6 @@ class MapExecutor:
         return out
 
 
-
-
 #: At most this many rows are reserved before the edits are seen (then the columns grow by half).
 _FIRST_ROWS = 1 << 20
 
