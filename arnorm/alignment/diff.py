@@ -22,8 +22,6 @@ from __future__ import annotations
 import itertools
 import re
 
-from rapidfuzz.distance import Indel, Postfix, Prefix
-
 from ..stage import _check_text
 from ._arrays import columns
 from .model import Alignment, canonical
@@ -81,6 +79,8 @@ def _only_newlines(text: str) -> bool:
 
 def _trim(a: str, b: str) -> tuple[int, int]:
     """Lengths of the common prefix of ``a`` and ``b`` and of the common suffix of the rest."""
+    from rapidfuzz.distance import Postfix, Prefix  # imported on first use: most callers never diff
+
     p = int(Prefix.similarity(a, b))
     return p, int(Postfix.similarity(a[p:], b[p:]))
 
@@ -121,6 +121,8 @@ def _line_rows(a: str, b: str, a_off: int, b_off: int, rows: _Rows) -> None:
 
 def _changed_blocks(a: list[str] | str, b: list[str] | str) -> list[tuple[int, int, int, int]]:
     """The blocks an LCS of ``a`` and ``b`` leaves out, adjacent deletions and insertions joined."""
+    from rapidfuzz.distance import Indel
+
     out: list[tuple[int, int, int, int]] = []
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
