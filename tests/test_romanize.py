@@ -22,9 +22,9 @@ from hypothesis import strategies as st
 from arnorm import translit
 from arnorm.errors import ArnormError, UnknownSchemeError
 from arnorm.strategies import NASTY, any_unicode_text, arabic_text, arabic_word
-from arnorm.translit import romanize as rom
 from arnorm.translit import transliterate
 from arnorm.translit.romanize import STANDARDS, romanize, romanize_word
+from arnorm.translit.romanize import lexicon as rom
 
 
 def r(text: str, standard: str, capitalize: str = "none", **kw: object) -> str:
@@ -415,3 +415,32 @@ def test_english_uses_the_installed_name_model() -> None:
     )
     assert translit.transliterate_name(name) == names.transliterate_name(name)
     assert translit.name_variants("محمد", k=3) == names.name_variants("محمد", k=3)
+
+
+# -- the standards and word lists are data (arnorm/data/translit_*.json) ----------------
+def test_standards_are_records_beside_their_letter_tables() -> None:
+    from dataclasses import replace
+
+    from arnorm.errors import DataFileError
+    from arnorm.tables import table_names
+    from arnorm.translit.romanize import standards
+
+    assert set(STANDARDS) == set(table_names("translit_romanize"))
+    records = tuple(STANDARDS.values())
+    assert standards._check(records) == STANDARDS
+    with pytest.raises(DataFileError, match="defined twice"):
+        standards._check((*records, records[0]))
+    with pytest.raises(DataFileError, match="no letter table 'x-new'"):
+        standards._check((replace(records[0], name="x-new"),))
+    with pytest.raises(DataFileError, match="not a prefix letter"):
+        standards._check((replace(records[0], prefix_article={"\u0645": "full"}),))
+
+
+def test_word_lists_load_through_the_data_layer() -> None:
+    from arnorm.translit.romanize import words
+
+    assert words.irregular()["\u0647\u0630\u0627"]  # هذا, a demonstrative with a hidden long ā
+    assert "\u0628\u064a\u0646" in words.keep_final()  # بين: bayna keeps its vowel
+    assert words.unvocalized_words()["\u0647\u0648"] == "\u0647\u064f\u0648\u064e"  # هو -> هُوَ
+    assert words.function_words() <= words.keep_final() | words.not_construct_before()
+    assert "\u0648" not in words.function_words()

@@ -1,0 +1,119 @@
+"""The line driver: find the Arabic words of each line, decide construct, romanize each word."""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+import regex
+
+from .chars import DAMMATAN, FATHATAN, KASRATAN, MARKS, PUNCTUATION, STRUCTURAL, TEH_MARBUTA, skeleton
+from .fold import Marks, fold_ascii
+from .render import Endings
+from .standards import Standard, letters, standard
+from .word import romanize_word
+from .words import not_construct_before
+
+__all__ = ["Capitalize", "Construct", "romanize"]
+
+Capitalize = Literal["none", "first", "words"]
+Construct = Literal["auto", "never"]
+
+#: A word that starts with a conjunction or preposition + article: it cannot be
+#: the second term of a construct (Al Ḩarajah bil Qurʾān, madrasah wa-al-...).
+_PREPOSITION_PHRASE = regex.compile(
+    "^(?:[\u0648\u0641](?:[\u0628\u0643]?\u0627\u0644|\u0644\u0644)|[\u0628\u0643]\u0627\u0644|\u0644\u0644)"
+)
+_HORIZONTAL_SPACE = regex.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+_ARABIC = regex.compile("[\u0600-\u06ff]")
+_TANWIN_SIGNS = (FATHATAN, DAMMATAN, KASRATAN)
+
+
+@functools.cache
+def _word_pattern(name: str) -> regex.Pattern[str]:
+    """A word of standard ``name``: letters it owns, then letters and marks."""
+    owned = "".join(sorted((set(letters(name)) | STRUCTURAL) - {""}))
+    cls = regex.escape(owned)
+    return regex.compile(f"[{cls}][{cls}{MARKS}]*")
+
+
+def _is_construct(line: str, m: regex.Match[str], nxt: regex.Match[str]) -> bool:
+    """The word ``m`` ends in tāʾ marbūṭa and heads a construct with ``nxt`` (a heuristic)."""
+    word = m.group()
+    following = skeleton(nxt.group())
+    return bool(
+        skeleton(word).endswith(TEH_MARBUTA)
+        and _HORIZONTAL_SPACE.fullmatch(line[m.end():nxt.start()])
+        and following not in not_construct_before()
+        and not _PREPOSITION_PHRASE.match(following)
+        and not any(c in word for c in _TANWIN_SIGNS)
+    )
+
+
+def _line(
+    line: str, std: Standard, capitalize: Capitalize, construct: Construct, endings: Endings, vocalize: bool,
+    marks: Marks | None,
+) -> str:
+    matches = list(_word_pattern(std.name).finditer(line))
+    if not matches:
+        return line.translate(PUNCTUATION)
+    parts: list[str] = []
+    pos = 0
+    for idx, m in enumerate(matches):
+        parts.append(line[pos:m.start()].translate(PUNCTUATION))
+        is_construct = construct == "auto" and idx + 1 < len(matches) and _is_construct(line, m, matches[idx + 1])
+        first = m.start() == 0 or not line[: m.start()].strip()
+        latin = romanize_word(
+            m.group(),
+            std.name,
+            construct=is_construct,
+            endings=endings,
+            capitalize=capitalize == "words" or (capitalize == "first" and first),
+            initial=first,
+            vocalize=vocalize,
+        )
+        parts.append(latin if marks is None else fold_ascii(latin, marks))
+        pos = m.end()
+    parts.append(line[pos:].translate(PUNCTUATION))
+    return "".join(parts)
+
+
+def romanize(
+    text: str,
+    standard_name: str = "ala-lc",
+    *,
+    capitalize: Capitalize = "none",
+    construct: Construct = "auto",
+    endings: Endings = "pausal",
+    vocalize: bool = True,
+    ascii: bool = False,
+    marks: Marks = "apostrophe",
+) -> str:
+    """Romanize the Arabic words of ``text`` under a standard; the rest is unchanged.
+
+    >>> romanize("وِزَارَةُ التَّرْبِيَةِ", "ala-lc", capitalize="words")
+    'Wizārat al-Tarbiyah'
+    >>> romanize("الشَّمْسُ", "din-31635")
+    'aš-šams'
+
+    Args:
+        text: any text; it is processed line by line.
+        standard_name: ``ala-lc``, ``din-31635``, ``iso-233``, ``ungegn`` or ``bgn-pcgn``.
+        capitalize: ``none``, ``first`` (first word of each line) or ``words``.
+        construct: ``auto`` detects construct tāʾ marbūṭa (-t); ``never`` always
+            writes the pausal form (use it for lists of names).
+        endings: ``pausal`` (no case endings) or ``full``.
+        vocalize: supply vowels for unvocalized words from the name lexicon.
+        ascii: fold each romanized word to ASCII (:func:`fold_ascii`).
+        marks: with ``ascii``: ʿayn/hamza signs become ``'`` or are dropped.
+
+    Raises:
+        UnknownSchemeError: an unknown standard.
+    """
+    std = standard(standard_name)
+    if not _ARABIC.search(text):
+        return text
+    return "".join(
+        _line(line, std, capitalize, construct, endings, vocalize, marks if ascii else None)
+        for line in text.splitlines(keepends=True)
+    )
