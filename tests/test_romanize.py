@@ -12,6 +12,7 @@ tests do not depend on the name model's data).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -25,6 +26,7 @@ from arnorm.strategies import NASTY, any_unicode_text, arabic_text, arabic_word
 from arnorm.translit import transliterate
 from arnorm.translit.romanize import STANDARDS, romanize, romanize_word
 from arnorm.translit.romanize import lexicon as rom
+from arnorm.translit.romanize import units as rom_units
 
 
 def r(text: str, standard: str, capitalize: str = "none", **kw: object) -> str:
@@ -377,7 +379,7 @@ PREFIX_CASES = cases(
     ("وَلَا", "wa-lā", "none"),
     ("بِأَنَّ", "bi-anna", "none"),
     ("وَبِحَقٍّ", "wa-biḥaqq", "none"),
-    ("وَيَخْرُجُ", "wa-yakhruj", "none"),  # imperfect verb after wa-
+    ("وَيَخْرُجُ", "wa-yakhruju", "none"),  # imperfect verb after wa-; r.13 verb ending kept
     ("بِئْرٌ", "biʼr", "none"),  # not bi- + ʼr
     ("وَلِيد", "Walīd", "words"),  # a name, not wa- + līd
     ("وَزِير", "wazīr", "none"),
@@ -444,3 +446,75 @@ def test_word_lists_load_through_the_data_layer() -> None:
     assert words.unvocalized_words()["\u0647\u0648"] == "\u0647\u064f\u0648\u064e"  # هو -> هُوَ
     assert words.function_words() <= words.keep_final() | words.not_construct_before()
     assert "\u0648" not in words.function_words()
+
+
+# -- vocalized classical text: dotless ya, verb endings, tanwin alif ----------------------
+#: ى carrying a vowel, sukun or shadda is the consonant y (older and Quranic spelling
+#: writes final ya without dots); the verb keeps its ending where the standard writes
+#: verb endings (ALA-LC r.13 "yajibu", "man waliya Miṣr"; romanization.md 1.3), except
+#: in pause; ISO 233-2 writes no verb ending (its own test "Saʾal", 4.2) but keeps the
+#: tanwin alif.
+VOCALIZED = {
+    "ala-lc": ("shayʼ", "hiya", "ilayya", "qāla", "yajibu", "ayḍan"),
+    "din-31635": ("šayʾ", "hiya", "ilayya", "qāla", "yaǧibu", "ayḍan"),
+    "iso-233": ("šayʾ", "hiya", "ilayya", "qāl", "yaǧib", "ayḍan"),
+    "ungegn": ("shay’", "hiya", "ilayya", "qāla", "yajibu", "ayḑ"),
+    "bgn-pcgn": ("shay’", "hiya", "ilayya", "qāla", "yajibu", "ayḑ"),
+}
+VOCALIZED_INPUT = ("شَىْءٍ", "هِىَ", "إِلَىَّ", "قَالَ", "يَجِبُ", "أَيْضًا")
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+def test_vocalized_classical_words(standard: str) -> None:
+    assert tuple(r(w, standard) for w in VOCALIZED_INPUT) == VOCALIZED[standard]
+
+
+VERB_CASES = cases(
+    ("مَنْ وَلِيَ مِصْرَ", "man waliya miṣr", "none"),  # r.13 (the table capitalizes the name: Miṣr)
+    ("يَجِبُ", "yajibu", "none"),  # r.13
+    ("صَلَّى اللَّهُ عَلَيْهِ وَسَلَّمَ", "ṣallá Allāh ʻalayhi wa-sallam", "none"),  # r.13: the verb in pause
+    ("قَالَ الرَّجُلُ", "qāla al-rajul", "none"),  # the verb keeps -a, the noun drops -u
+    ("قَالَ.", "qāl.", "none"),  # pause before punctuation
+    ("وَقَالَ لَهُمْ", "wa-qāla la-hum", "none"),  # wa- before a hollow perfect
+    ("كَتَبْتُ الْكِتَابَ", "katabtu al-kitāb", "none"),  # perfect with -tu
+    ("يَكْتُبُونَ الدَّرْسَ", "yaktubūna al-dars", "none"),  # imperfect -ūna
+    ("اجْتَمَعَ النَّاسُ", "ijtamaʻa al-nās", "none"),  # form VIII
+    ("كِتَابُ اللَّهِ", "kitāb Allāh", "none"),  # a noun of no verb shape: pausal
+    ("أَكْبَرُ مِنْ", "akbar min", "none"),  # elative, not the 1st person imperfect
+    ("يَمِينُ الْمَلِكِ", "yamīn al-malik", "none"),  # hollow -ī- after ya-: left a noun
+    ("عَلَىَّ", "ʻalayya", "none"),  # pronoun -ya after ay keeps its vowel
+    ("مُوسَىٰ", "Mūsá", "words"),  # ى with dagger alef stays alif maqṣūrah
+)
+
+
+@pytest.mark.parametrize(("arabic", "expected", "capitalize"), VERB_CASES)
+def test_verb_endings_ala_lc(arabic: str, expected: str, capitalize: str) -> None:
+    assert r(arabic, "ala-lc", capitalize) == expected
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+def test_endings_option_governs_nouns_only(standard: str) -> None:
+    verb = "qāl" if standard == "iso-233" else "qāla"
+    assert r("قَالَ الْكِتَابُ", standard).split()[0] == verb
+    assert r("قَالَ الْكِتَابُ", standard, endings="full").split()[0] == "qāla"
+    assert r("قَالَ الْكِتَابُ", standard, endings="full").endswith("kitābu")
+
+
+_YA_WITH_SIGN = re.compile("\u064a(?=[\u064e-\u0652])")
+
+
+@given(word=arabic_word(vocalized=True, tatweel=False))
+@example(word="شَيْءٍ")
+@example(word="عَلَيَّ")
+def test_dotless_ya_with_a_sign_reads_as_ya(word: str) -> None:
+    dotless = _YA_WITH_SIGN.sub("\u0649", word)
+    for standard in STANDARDS:
+        assert romanize_word(dotless, standard, vocalize=False) == romanize_word(word, standard, vocalize=False)
+
+
+def test_dotless_ya_exhaustive_over_signs() -> None:
+    # every sign on ى: vowels, sukun, shadda -> y; none, dagger alef, tanwin -> alif maqṣūrah
+    for sign in "\u064e\u064f\u0650\u0652\u0651":
+        assert rom_units.parse("\u0628\u0649" + sign)[-1].letter == "\u064a"
+    for sign in ("", "\u0670", "\u064b"):
+        assert rom_units.parse("\u0628\u0649" + sign)[-1].letter == "\u0649"

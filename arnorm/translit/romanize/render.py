@@ -68,8 +68,11 @@ def _read_alef(out: list[Piece], units: list[Unit], k: int) -> None:
     if k == 0:
         piece = _vowel_piece(u)
         if not piece.vowel:
-            wasla_i = u.letter == ALEF_WASLA and not (nxt is not None and nxt.letter == LAM)
-            piece.vowel = "i" if wasla_i else "a"  # ٱهْدِنَا ihdinā; ٱلَّذِي alladhī
+            # a wasla, or a bare alif before sukun, is hamzat al-waṣl: i- before a
+            # consonant cluster (ٱهْدِنَا ihdinā, اجْتَمَعَ ijtamaʻa, اسْم ism), a- before
+            # the lam of the article or a relative pronoun (ٱلَّذِي alladhī)
+            cluster = nxt is not None and nxt.letter != LAM and (u.letter == ALEF_WASLA or nxt.sukun)
+            piece.vowel = "i" if cluster else "a"
         out.append(piece)
     elif u.letter == ALEF_WASLA or prev is None or prev.tanwin == "a":
         return  # wasla inside a phrase; the seat of fathatan

@@ -26,6 +26,7 @@ from .chars import (
     fold_key,
 )
 from .units import Unit, letters_of
+from .verbs import is_verb
 from .words import function_words, irregular
 
 __all__ = ["PRONOUN_SUFFIXES", "conjunction_at_start", "is_allah", "is_article", "preposition_at"]
@@ -115,7 +116,9 @@ def preposition_at(units: list[Unit], j: int, vocalized: bool, known: bool) -> b
 
 
 def _verb_after_conjunction(units: list[Unit]) -> bool:
-    """Vocalized wa-/fa- + bi-, a form II verb or an imperfect verb."""
+    """Vocalized wa-/fa- + bi-, a form II verb, an imperfect verb or any verb of :mod:`.verbs`."""
+    if is_verb(units[1:]):
+        return True  # wa-qāla, fa-kataba (a root w/f verb leaves two letters: وَجَدَ)
     second, third = units[1], units[2]
     if second.letter == BEH and second.vowel == "i" and not second.shadda:
         return True  # wa-bi- (not wa-li-: وَلِيد is Walīd)
@@ -135,8 +138,7 @@ def conjunction_at_start(units: list[Unit], vocalized: bool, known: bool) -> boo
 
     Before the article, Allāh, li- + article (لل), a preposition, a function
     word or a hamza-initial word (see :func:`_word_starts`); and in vocalized
-    text before a form II verb (``wa-sallam``) or an imperfect verb
-    (``wa-yakhruju``).  Heuristics: a noun whose root starts with w or f and
+    text before a verb (``wa-sallam``, ``wa-qāla``, ``wa-yakhruju``).  Heuristics: a noun whose root starts with w or f and
     looks like one of these is misread.
     """
     if len(units) <= 2 or units[0].letter not in (WAW, FEH) or units[0].shadda or units[0].sukun:

@@ -58,6 +58,9 @@ class Standard:
         final_ah_sep: written between fatha and a final consonantal ha.
         ibn: ``بن`` is romanized like ``ابن``.
         lower_in_names: words kept lower case inside a name in ``words`` mode.
+        verb_endings: a verb keeps its final vowel except in pause (ALA-LC
+            rule 13: ``qāla``, ``yajibu``; see :mod:`.verbs`); only noun case
+            endings follow the ``endings`` option.
     """
 
     name: str
@@ -78,6 +81,7 @@ class Standard:
     final_ah_sep: str
     ibn: bool
     lower_in_names: tuple[str, ...]
+    verb_endings: bool
 
 
 def _check(records: tuple[Standard, ...]) -> Mapping[str, Standard]:

@@ -27,6 +27,8 @@ _PREPOSITION_PHRASE = regex.compile(
 _HORIZONTAL_SPACE = regex.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
 _ARABIC = regex.compile("[\u0600-\u06ff]")
 _TANWIN_SIGNS = (FATHATAN, DAMMATAN, KASRATAN)
+#: Punctuation that ends a phrase: the word before it is in pause.
+_PAUSE_PUNCTUATION = regex.compile("[.!?;:,\u060c\u061b\u061f\u06d4]")
 
 
 @functools.cache
@@ -50,6 +52,14 @@ def _is_construct(line: str, m: regex.Match[str], nxt: regex.Match[str]) -> bool
     )
 
 
+def _in_pause(line: str, matches: list[regex.Match[str]], idx: int) -> bool:
+    """Word ``idx`` ends a phrase: punctuation follows it, or it ends a line of two words or more."""
+    end = matches[idx + 1].start() if idx + 1 < len(matches) else len(line)
+    if _PAUSE_PUNCTUATION.search(line, matches[idx].end(), end):
+        return True
+    return idx == len(matches) - 1 and idx > 0
+
+
 def _line(
     line: str, std: Standard, capitalize: Capitalize, construct: Construct, endings: Endings, vocalize: bool,
     marks: Marks | None,
@@ -71,6 +81,7 @@ def _line(
             capitalize=capitalize == "words" or (capitalize == "first" and first),
             initial=first,
             vocalize=vocalize,
+            pause=_in_pause(line, matches, idx),
         )
         parts.append(latin if marks is None else fold_ascii(latin, marks))
         pos = m.end()

@@ -83,7 +83,12 @@ def _sign(last: Unit, ch: str) -> None:
 
 
 def parse(word: str) -> list[Unit]:
-    """The units of ``word`` (letters and harakat); other Quranic signs are dropped."""
+    """The units of ``word`` (letters and harakat); other Quranic signs are dropped.
+
+    ى carrying a vowel, sukun or shadda is read as the consonant ي (older and
+    Quranic spelling writes final ya without dots: شَىْءٍ shayʼ, إِلَىَّ ilayya);
+    bare or with dagger alif it stays alif maqṣūra.
+    """
     units: list[Unit] = []
     for ch in word:
         if ch in (HAMZA_ABOVE, HAMZA_BELOW):
@@ -97,6 +102,9 @@ def parse(word: str) -> list[Unit]:
                 _sign(units[-1], ch)
         else:
             units.append(Unit(ch))
+    for u in units:
+        if u.letter == ALEF_MAKSURA and (u.vowel or u.sukun or u.shadda):
+            u.letter = YEH  # a dotless ya with a vowel, sukun or shadda is the consonant y: شَىْءٍ, هِىَ
     return units
 
 

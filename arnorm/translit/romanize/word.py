@@ -10,12 +10,13 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .chars import BEH, DAMMA, HEH, KASRA, LAM, SUN_LETTERS, fold_key
+from .chars import BEH, DAMMA, HEH, KASRA, LAM, SUN_LETTERS, YEH, fold_key
 from .lexicon import lexicon_spelling
 from .render import Endings, render
 from .segment import PRONOUN_SUFFIXES, conjunction_at_start, is_allah, is_article, preposition_at
 from .standards import Standard, letters, standard
 from .units import Unit, letters_of, parse
+from .verbs import is_verb
 from .words import function_words, irregular, keep_final, unvocalized_words
 
 __all__ = ["WordContext", "capital", "romanize_word"]
@@ -41,6 +42,7 @@ class WordContext:
         initial: the word starts its line.
         vocalize: look unvocalized words up in the name lexicon.
         known: the name lexicon supplied the whole word's vowels.
+        pause: the word ends a phrase (a verb drops its final vowel there).
     """
 
     std: Standard
@@ -50,6 +52,7 @@ class WordContext:
     initial: bool = True
     vocalize: bool = True
     known: bool = False
+    pause: bool = False
 
 
 @dataclass(slots=True)
@@ -178,6 +181,22 @@ def _join_allah(prefixes: list[Unit], ctx: WordContext) -> str:
     return capital(out) if ctx.capitalize and ctx.initial else out
 
 
+def _keeps_final_vowel(parts: Parts, ctx: WordContext) -> bool:
+    """The stem's final short vowel is written even in pausal romanization.
+
+    Particles, pronouns and demonstratives (a word list), one-letter stems,
+    the pronoun ``-ya`` after ``ay`` (``ilayya``, ``ʻalayya``) and, where the
+    standard writes verb endings, a verb that is not in pause (:mod:`.verbs`).
+    """
+    stem = parts.stem
+    if letters_of(stem) in keep_final() or len(stem) == 1:
+        return True
+    last = stem[-1]
+    if last.letter == YEH and last.shadda and last.vowel == "a" and stem[-2].vowel == "a":
+        return True
+    return ctx.std.verb_endings and not ctx.pause and not parts.article and is_verb(stem)
+
+
 def _romanize_units(units: list[Unit], ctx: WordContext, vocalized: bool) -> str:
     """The Latin of a parsed word: segment, render the stem, add the head, capitalize."""
     parts = _segment(units, vocalized, ctx.known)
@@ -186,9 +205,8 @@ def _romanize_units(units: list[Unit], ctx: WordContext, vocalized: bool) -> str
     if parts.article and parts.stem:
         _article_stem(parts, ctx)
     std = ctx.std
-    stem_letters = letters_of(parts.stem)
-    keep = stem_letters in keep_final() or len(parts.stem) == 1
-    if std.ibn and stem_letters == _BIN and not parts.prefixes and not parts.article:
+    keep = _keeps_final_vowel(parts, ctx)
+    if std.ibn and letters_of(parts.stem) == _BIN and not parts.prefixes and not parts.article:
         parts.stem = parse(irregular()[_IBN])
     construct = ctx.construct and not parts.article
     stem = render(parts.stem, std, construct=construct, endings=ctx.endings, keep_final=keep)
@@ -211,6 +229,7 @@ def romanize_word(
     capitalize: bool = False,
     initial: bool = True,
     vocalize: bool = True,
+    pause: bool = False,
 ) -> str:
     """Romanize one Arabic word (letters and harakat only) under standard ``name``.
 
@@ -220,11 +239,13 @@ def romanize_word(
         capitalize: capitalize the word (a name or title word).
         initial: the word starts its line (for BGN/PCGN and UN ``Al``).
         vocalize: look unvocalized words up in the name lexicon.
+        pause: the word ends a phrase: a verb drops its final vowel, as a noun
+            does (a word romanized alone is its citation form, not in pause).
 
     Raises:
         UnknownSchemeError: an unknown standard.
     """
-    ctx = WordContext(standard(name), construct, endings, capitalize, initial, vocalize)
+    ctx = WordContext(standard(name), construct, endings, capitalize, initial, vocalize, pause=pause)
     units = parse(word)
     vocalized = any(u.marked for u in units)
     if not vocalized and vocalize:
