@@ -350,6 +350,26 @@ def test_english_dispatches_runs_of_arabic_words(monkeypatch: pytest.MonkeyPatch
     assert transliterate("no arabic", "english") == "no arabic"
 
 
+@pytest.mark.parametrize("scheme", ["english", "french"])
+def test_name_schemes_pass_their_scheme_to_the_model(monkeypatch: pytest.MonkeyPatch, scheme: str) -> None:
+    seen: list[str] = []
+
+    def fake(name: str, scheme: str = "english") -> str:
+        seen.append(scheme)
+        return scheme
+
+    monkeypatch.setattr(translit, "_names_function", lambda attribute: fake)
+    assert transliterate("x سعيد y", scheme) == f"x {scheme} y"
+    assert seen == [scheme]
+    assert scheme in translit.SCHEMES and scheme in translit.NAME_SCHEMES
+
+
+def test_french_uses_the_installed_name_model() -> None:
+    names = pytest.importorskip("arnorm.translit.names")
+    name = "عبد القادر"
+    assert transliterate(f"{name}.", "french") == names.transliterate_name(name, scheme="french") + "."
+
+
 def test_english_without_name_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing(attribute: str) -> object:
         raise ArnormError("the name model (arnorm.translit.names) is not available")
