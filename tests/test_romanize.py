@@ -100,6 +100,19 @@ ALA_RULES = cases(
     ("أَنَّهُ", "annahu", "none"),  # r.16a
     ("بَيْنَ يَدَيْهِ", "bayna yadayhi", "none"),  # r.16a
     ("مُحَمَّد بن عَلِيّ", "Muḥammad ibn ʻAlī", "words"),  # r.25: بن = ibn, lower case inside a name
+    ("بِسْمِ اللَّهِ", "bismillāh", "none"),  # r.23
+    ("الْمُسْتَنْصِر بِاللَّهِ", "al-Mustanṣir billāh", "words"),  # r.23
+    ("سَيَكُونُ.", "sa-yakūn.", "none"),  # r.16b/r.20 inseparable prefix sa- (the table's form is in pause)
+    ("إِلَى يَوْمِنَا هَٰذَا", "ilá yawminā hādhā", "none"),  # r.14a
+    ("أُصُولُهَا", "uṣūluhā", "none"),  # r.14a: the ending before a pronoun suffix is written
+    ("هَٰذِهِ", "hādhihi", "none"),  # r.15
+    ("مُؤَلَّفَاتُهُ", "muʼallafātuhu", "none"),  # r.15
+    ("أَكْرَمَتْهَا", "akramatʹhā", "none"),  # r.21a prime
+    ("الْإِيجِيّ", "al-Ījī", "words"),  # r.18 diacritics kept on capitals
+    ("مِمَّا", "mimmā", "none"),  # r.16a
+    ("مِمَّنْ", "mimman", "none"),  # r.16a
+    ("بَهْجَت", "Bahjat", "words"),  # r.24
+    ("جَارْمَانُوس", "Jārmānūs", "words"),  # r.22 foreign words romanized as Arabic
 )
 
 
@@ -399,7 +412,9 @@ PREFIX_CASES = cases(
     ("وَلَا", "wa-lā", "none"),
     ("بِأَنَّ", "bi-anna", "none"),
     ("وَبِحَقٍّ", "wa-biḥaqq", "none"),
-    ("وَيَخْرُجُ", "wa-yakhruju", "none"),  # imperfect verb after wa-; r.13 verb ending kept
+    ("وَيَخْرُجُ", "wa-yakhruju", "none"),
+    ("وَسَيَكُونُ", "wa-sa-yakūnu", "none"),  # wa- + future sa- + imperfect
+    ("سَيَّارَةٌ", "sayyārah", "none"),  # sa- only before an imperfect verb  # imperfect verb after wa-; r.13 verb ending kept
     ("بِئْرٌ", "biʼr", "none"),  # not bi- + ʼr
     ("وَلِيد", "Walīd", "words"),  # a name, not wa- + līd
     ("وَزِير", "wazīr", "none"),

@@ -10,6 +10,7 @@ the word carries harakat; ``known`` that the name lexicon knew the whole word
 from __future__ import annotations
 
 from .chars import (
+    ALEF_HAMZA_ABOVE,
     ALEF_HAMZAS,
     ALEF_MAKSURA,
     ALEF_WASLA,
@@ -29,7 +30,7 @@ from .units import Unit, letters_of
 from .verbs import is_verb
 from .words import function_words, irregular
 
-__all__ = ["PRONOUN_SUFFIXES", "conjunction_at_start", "is_allah", "is_article", "preposition_at"]
+__all__ = ["PRONOUN_SUFFIXES", "conjunction_at_start", "future_at", "is_allah", "is_article", "preposition_at"]
 
 #: Attached pronouns after bi-/li-: bi-hi, la-hum, la-nā (not -ī: lī, bī stay whole).
 PRONOUN_SUFFIXES = frozenset(
@@ -115,10 +116,28 @@ def preposition_at(units: list[Unit], j: int, vocalized: bool, known: bool) -> b
     return _word_starts(units, j + 1, vocalized, known)
 
 
+_SEEN = "\u0633"
+_IMPERFECT_PREFIXES = frozenset((YEH, TEH, NOON, ALEF_HAMZA_ABOVE))
+
+
+def future_at(units: list[Unit], j: int) -> bool:
+    """``units[j]`` is the future prefix sa- before an imperfect verb (vocalized: ``sa-yakūnu``)."""
+    if len(units) - j < 4:
+        return False
+    u, rest = units[j], units[j + 1:]
+    return (
+        u.letter == _SEEN
+        and u.vowel == "a"
+        and not (u.shadda or u.tanwin)
+        and rest[0].letter in _IMPERFECT_PREFIXES
+        and is_verb(rest)
+    )
+
+
 def _verb_after_conjunction(units: list[Unit]) -> bool:
     """Vocalized wa-/fa- + bi-, a form II verb, an imperfect verb or any verb of :mod:`.verbs`."""
-    if is_verb(units[1:]):
-        return True  # wa-qāla, fa-kataba (a root w/f verb leaves two letters: وَجَدَ)
+    if is_verb(units[1:]) or future_at(units, 1):
+        return True  # wa-qāla, wa-sa-yakūnu, fa-kataba (a root w/f verb leaves two letters: وَجَدَ)
     second, third = units[1], units[2]
     if second.letter == BEH and second.vowel == "i" and not second.shadda:
         return True  # wa-bi- (not wa-li-: وَلِيد is Walīd)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Literal
 
 import regex
@@ -52,6 +53,18 @@ def _is_construct(line: str, m: regex.Match[str], nxt: regex.Match[str]) -> bool
     )
 
 
+_BISM = "\u0628\u0633\u0645"
+_ALLAH = frozenset(("\u0627\u0644\u0644\u0647", "\u0671\u0644\u0644\u0647"))
+
+
+def _bismillah(line: str, matches: list[regex.Match[str]], idx: int) -> bool:
+    """Words ``idx`` and ``idx + 1`` are bism(i) Allāh, written as one word (ALA-LC rule 23)."""
+    if idx + 1 >= len(matches) or skeleton(matches[idx].group()) != _BISM:
+        return False
+    nxt = matches[idx + 1]
+    return skeleton(nxt.group()) in _ALLAH and bool(_HORIZONTAL_SPACE.fullmatch(line[matches[idx].end():nxt.start()]))
+
+
 def _in_pause(line: str, matches: list[regex.Match[str]], idx: int) -> bool:
     """Word ``idx`` ends a phrase: punctuation follows it, or it ends a line of two words or more."""
     end = matches[idx + 1].start() if idx + 1 < len(matches) else len(line)
@@ -60,31 +73,53 @@ def _in_pause(line: str, matches: list[regex.Match[str]], idx: int) -> bool:
     return idx == len(matches) - 1 and idx > 0
 
 
-def _line(
-    line: str, std: Standard, capitalize: Capitalize, construct: Construct, endings: Endings, vocalize: bool,
-    marks: Marks | None,
-) -> str:
-    matches = list(_word_pattern(std.name).finditer(line))
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """The options of one :func:`romanize` call."""
+
+    std: Standard
+    capitalize: Capitalize
+    construct: Construct
+    endings: Endings
+    vocalize: bool
+    marks: Marks | None  # None: no ASCII folding
+
+
+def _word(line: str, matches: list[regex.Match[str]], idx: int, opts: _Options) -> tuple[str, int]:
+    """The Latin of word ``idx`` and the index of the last word it took (``idx + 1`` for bismillāh)."""
+    m = matches[idx]
+    first = m.start() == 0 or not line[: m.start()].strip()
+    capitalize = opts.capitalize == "words" or (opts.capitalize == "first" and first)
+    if _bismillah(line, matches, idx):
+        latin, last = ("Bismill\u0101h" if capitalize else "bismill\u0101h"), idx + 1
+    else:
+        construct = opts.construct == "auto" and idx + 1 < len(matches) and _is_construct(line, m, matches[idx + 1])
+        latin, last = romanize_word(
+            m.group(),
+            opts.std.name,
+            construct=construct,
+            endings=opts.endings,
+            capitalize=capitalize,
+            initial=first,
+            vocalize=opts.vocalize,
+            pause=_in_pause(line, matches, idx),
+        ), idx
+    return (latin if opts.marks is None else fold_ascii(latin, opts.marks)), last
+
+
+def _line(line: str, opts: _Options) -> str:
+    """One line: its Arabic words romanized, Arabic punctuation made ASCII, the rest as it is."""
+    matches = list(_word_pattern(opts.std.name).finditer(line))
     if not matches:
         return line.translate(PUNCTUATION)
     parts: list[str] = []
-    pos = 0
-    for idx, m in enumerate(matches):
-        parts.append(line[pos:m.start()].translate(PUNCTUATION))
-        is_construct = construct == "auto" and idx + 1 < len(matches) and _is_construct(line, m, matches[idx + 1])
-        first = m.start() == 0 or not line[: m.start()].strip()
-        latin = romanize_word(
-            m.group(),
-            std.name,
-            construct=is_construct,
-            endings=endings,
-            capitalize=capitalize == "words" or (capitalize == "first" and first),
-            initial=first,
-            vocalize=vocalize,
-            pause=_in_pause(line, matches, idx),
-        )
-        parts.append(latin if marks is None else fold_ascii(latin, marks))
-        pos = m.end()
+    pos = idx = 0
+    while idx < len(matches):
+        parts.append(line[pos:matches[idx].start()].translate(PUNCTUATION))
+        latin, idx = _word(line, matches, idx, opts)
+        parts.append(latin)
+        pos = matches[idx].end()
+        idx += 1
     parts.append(line[pos:].translate(PUNCTUATION))
     return "".join(parts)
 
@@ -121,10 +156,7 @@ def romanize(
     Raises:
         UnknownSchemeError: an unknown standard.
     """
-    std = standard(standard_name)
+    opts = _Options(standard(standard_name), capitalize, construct, endings, vocalize, marks if ascii else None)
     if not _ARABIC.search(text):
         return text
-    return "".join(
-        _line(line, std, capitalize, construct, endings, vocalize, marks if ascii else None)
-        for line in text.splitlines(keepends=True)
-    )
+    return "".join(_line(line, opts) for line in text.splitlines(keepends=True))

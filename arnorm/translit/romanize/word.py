@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from .chars import BEH, DAMMA, HEH, KASRA, LAM, SUN_LETTERS, YEH, fold_key
 from .lexicon import lexicon_spelling
 from .render import Endings, render
-from .segment import PRONOUN_SUFFIXES, conjunction_at_start, is_allah, is_article, preposition_at
+from .segment import PRONOUN_SUFFIXES, conjunction_at_start, future_at, is_allah, is_article, preposition_at
 from .standards import Standard, letters, standard
 from .units import Unit, letters_of, parse
 from .verbs import is_verb
@@ -82,7 +82,7 @@ def _prefix_latin(u: Unit, std: Standard) -> str:
 
 
 def _split_prefixes(units: list[Unit], vocalized: bool, known: bool) -> list[Unit]:
-    """The prefixes at the start of ``units``: wa-/fa-, then bi-/ka-/li-."""
+    """The prefixes at the start of ``units``: wa-/fa-, then bi-/ka-/li- or the future sa-."""
     whole = fold_key(letters_of(units))
     if whole in irregular() or (whole in function_words() and not is_article(units, 1)):
         return []
@@ -95,6 +95,8 @@ def _split_prefixes(units: list[Unit], vocalized: bool, known: bool) -> list[Uni
         if prep.letter == LAM and not prep.vowel and letters_of(units[i + 1:]) in PRONOUN_SUFFIXES:
             prep = Unit(LAM, "a")  # la-hum, la-hu
         prefixes.append(prep)
+    elif future_at(units, i):
+        prefixes.append(units[i])  # sa-yakūnu
     return prefixes
 
 
