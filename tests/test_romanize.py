@@ -414,7 +414,9 @@ PREFIX_CASES = cases(
     ("وَبِحَقٍّ", "wa-biḥaqq", "none"),
     ("وَيَخْرُجُ", "wa-yakhruju", "none"),
     ("وَسَيَكُونُ", "wa-sa-yakūnu", "none"),  # wa- + future sa- + imperfect
-    ("سَيَّارَةٌ", "sayyārah", "none"),  # sa- only before an imperfect verb  # imperfect verb after wa-; r.13 verb ending kept
+    ("سَيَّارَةٌ", "sayyārah", "none"),  # sa- only before an imperfect verb
+    ("سَأَكْتُبُ", "sa-aktubu", "none"),  # sa- + 1st person imperfect
+    ("سَأَلَ", "saʼala", "none"),  # a perfect verb, not sa- + alaa  # imperfect verb after wa-; r.13 verb ending kept
     ("بِئْرٌ", "biʼr", "none"),  # not bi- + ʼr
     ("وَلِيد", "Walīd", "words"),  # a name, not wa- + līd
     ("وَزِير", "wazīr", "none"),

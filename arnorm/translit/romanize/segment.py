@@ -10,7 +10,6 @@ the word carries harakat; ``known`` that the name lexicon knew the whole word
 from __future__ import annotations
 
 from .chars import (
-    ALEF_HAMZA_ABOVE,
     ALEF_HAMZAS,
     ALEF_MAKSURA,
     ALEF_WASLA,
@@ -27,7 +26,7 @@ from .chars import (
     fold_key,
 )
 from .units import Unit, letters_of
-from .verbs import is_verb
+from .verbs import is_imperfect, is_verb
 from .words import function_words, irregular
 
 __all__ = ["PRONOUN_SUFFIXES", "conjunction_at_start", "future_at", "is_allah", "is_article", "preposition_at"]
@@ -117,7 +116,6 @@ def preposition_at(units: list[Unit], j: int, vocalized: bool, known: bool) -> b
 
 
 _SEEN = "\u0633"
-_IMPERFECT_PREFIXES = frozenset((YEH, TEH, NOON, ALEF_HAMZA_ABOVE))
 
 
 def future_at(units: list[Unit], j: int) -> bool:
@@ -129,8 +127,7 @@ def future_at(units: list[Unit], j: int) -> bool:
         u.letter == _SEEN
         and u.vowel == "a"
         and not (u.shadda or u.tanwin)
-        and rest[0].letter in _IMPERFECT_PREFIXES
-        and is_verb(rest)
+        and is_imperfect(rest)
     )
 
 

@@ -39,7 +39,7 @@ import regex
 from .chars import ALEF, ALEF_WASLA, HAMZAS, NOON, TEH, WAW, YEH
 from .units import Unit
 
-__all__ = ["is_verb", "shape"]
+__all__ = ["is_imperfect", "is_verb", "shape"]
 
 _CLASSES = {ALEF: "A", ALEF_WASLA: "A", WAW: "W", YEH: "Y", TEH: "T", NOON: "N", **dict.fromkeys(HAMZAS, "H")}
 #: Letters that never take part in a verb template here (ة ى آ and the small letters).
@@ -78,11 +78,20 @@ def _expand(templates: tuple[str, ...]) -> str:
     return "(?:" + body.replace("K", "[CTNHWY]").replace("P", "[YTN]") + ")"
 
 
+_IMPERFECT_ENDINGS = "(?:[ua]|uWNa|aANi|iYNa)"
+
+
 @functools.cache
 def _pattern() -> regex.Pattern[str]:
     perfect = _expand(_PERFECT) + "(?:a|oT[aiu]|oNa)"
-    imperfect = _expand(_IMPERFECT) + "(?:[ua]|uWNa|aANi|iYNa)"
+    imperfect = _expand(_IMPERFECT) + _IMPERFECT_ENDINGS
     return regex.compile(f"(?:{perfect}|{_expand(_PERFECT_A)}a|{imperfect})")
+
+
+@functools.cache
+def _imperfect_pattern() -> regex.Pattern[str]:
+    """Imperfects only, the prefix أ included (after sa- an elative cannot follow)."""
+    return regex.compile(_expand(_IMPERFECT).replace("[YTN]", "[YTNH]") + _IMPERFECT_ENDINGS)
 
 
 def shape(units: list[Unit]) -> str:
@@ -100,3 +109,10 @@ def is_verb(units: list[Unit]) -> bool:
     if not units or not units[-1].vowel or any(u.tanwin for u in units):
         return False
     return _pattern().fullmatch(shape(units)) is not None
+
+
+def is_imperfect(units: list[Unit]) -> bool:
+    """The vocalized stem ``units`` has the shape of an imperfect verb (prefix أ ت ن ي)."""
+    if not units or not units[-1].vowel or any(u.tanwin for u in units):
+        return False
+    return _imperfect_pattern().fullmatch(shape(units)) is not None

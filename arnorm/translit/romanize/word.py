@@ -16,12 +16,13 @@ from .render import Endings, render
 from .segment import PRONOUN_SUFFIXES, conjunction_at_start, future_at, is_allah, is_article, preposition_at
 from .standards import Standard, letters, standard
 from .units import Unit, letters_of, parse
-from .verbs import is_verb
+from .verbs import is_imperfect, is_verb
 from .words import function_words, irregular, keep_final, unvocalized_words
 
 __all__ = ["WordContext", "capital", "romanize_word"]
 
 _ABD = "\u0639\u0628\u062f"
+_SEEN = "\u0633"
 _LILLAH = "\u0644\u0644\u0647"
 _BIN = "\u0628\u0646"
 _IBN = "\u0627\u0628\u0646"
@@ -196,7 +197,9 @@ def _keeps_final_vowel(parts: Parts, ctx: WordContext) -> bool:
     last = stem[-1]
     if last.letter == YEH and last.shadda and last.vowel == "a" and stem[-2].vowel == "a":
         return True
-    return ctx.std.verb_endings and not ctx.pause and not parts.article and is_verb(stem)
+    future = bool(parts.prefixes) and parts.prefixes[-1].letter == _SEEN  # sa-aktubu: أ is a prefix here
+    verb = is_imperfect(stem) if future else is_verb(stem)
+    return ctx.std.verb_endings and not ctx.pause and not parts.article and verb
 
 
 def _romanize_units(units: list[Unit], ctx: WordContext, vocalized: bool) -> str:
