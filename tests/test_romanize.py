@@ -555,3 +555,31 @@ def test_dotless_ya_exhaustive_over_signs() -> None:
         assert rom_units.parse("\u0628\u0649" + sign)[-1].letter == "\u064a"
     for sign in ("", "\u0670", "\u064b"):
         assert rom_units.parse("\u0628\u0649" + sign)[-1].letter == "\u0649"
+
+
+ARABIC_BLOCKS = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
+ARABIC_PUNCTUATION = {"\u060c": ",", "\u061b": ";", "\u061f": "?"}
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+def test_every_arabic_code_point_is_romanized_or_passes_through(standard: str) -> None:
+    from arnorm.translit.romanize.chars import STRUCTURAL
+    from arnorm.translit.romanize.standards import letters
+
+    owned = set(letters(standard)) | STRUCTURAL
+    for lo, hi in ARABIC_BLOCKS:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            out = romanize(ch, standard, vocalize=False)
+            if ch in owned:
+                assert not any("\u0600" <= c <= "\u06ff" for c in out), (hex(cp), out)
+                assert unicodedata.is_normalized("NFC", out)
+            else:
+                assert out == ARABIC_PUNCTUATION.get(ch, ch), (hex(cp), out)
+
+
+def test_readme_transliteration_examples_are_true() -> None:
+    # README.md, section Transliteration
+    assert transliterate("قَالَ الرَّجُلُ", scheme="ala-lc") == "qāla al-rajul"
+    pytest.importorskip("arnorm.translit.names")
+    assert transliterate("عبد القادر", scheme="french") == "Abdelkader"
