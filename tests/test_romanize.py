@@ -415,8 +415,14 @@ PREFIX_CASES = cases(
     ("وَيَخْرُجُ", "wa-yakhruju", "none"),
     ("وَسَيَكُونُ", "wa-sa-yakūnu", "none"),  # wa- + future sa- + imperfect
     ("سَيَّارَةٌ", "sayyārah", "none"),  # sa- only before an imperfect verb
-    ("سَأَكْتُبُ", "sa-aktubu", "none"),  # sa- + 1st person imperfect
-    ("سَأَلَ", "saʼala", "none"),  # a perfect verb, not sa- + alaa  # imperfect verb after wa-; r.13 verb ending kept
+    ("سَأَلَ", "saʼala", "none"),  # a perfect verb, not sa- + ala
+    ("سَأَلْتُهُ", "saʼaltuhu", "none"),  # not sa- + a 1st-person imperfect (that shape is left whole)
+    ("وَخَصَّ الْوَجْهَ", "wa-khaṣṣa al-wajh", "none"),  # wa- + doubled verb; root h after sukun is no pronoun
+    ("لَمْ يَلْزَمْهُ", "lam yalzamhu", "none"),  # pronoun -hu after a jussive
+    ("مِنْهُ", "minhu", "none"),  # pronoun -hu after a function word
+    ("فَاشْتَرَى", "fa-ishtará", "none"),  # fa- + hamzat al-wasl
+    ("أَحَدُ الِابْنَيْنِ", "aḥad al-ibnayn", "none"),  # the article's helping kasra
+    ("وَالِاتِّحَادُ", "wa-al-ittiḥād", "none"),  # wasla before a doubled letter  # imperfect verb after wa-; r.13 verb ending kept
     ("بِئْرٌ", "biʼr", "none"),  # not bi- + ʼr
     ("وَلِيد", "Walīd", "words"),  # a name, not wa- + līd
     ("وَزِير", "wazīr", "none"),

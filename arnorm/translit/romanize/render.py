@@ -69,9 +69,9 @@ def _read_alef(out: list[Piece], units: list[Unit], k: int) -> None:
         piece = _vowel_piece(u)
         if not piece.vowel:
             # a wasla, or a bare alif before sukun, is hamzat al-waṣl: i- before a
-            # consonant cluster (ٱهْدِنَا ihdinā, اجْتَمَعَ ijtamaʻa, اسْم ism), a- before
+            # consonant cluster (ٱهْدِنَا ihdinā, اجْتَمَعَ ijtamaʻa, اتِّحَاد ittiḥād), a- before
             # the lam of the article or a relative pronoun (ٱلَّذِي alladhī)
-            cluster = nxt is not None and nxt.letter != LAM and (u.letter == ALEF_WASLA or nxt.sukun)
+            cluster = nxt is not None and nxt.letter != LAM and (u.letter == ALEF_WASLA or nxt.sukun or nxt.shadda)
             piece.vowel = "i" if cluster else "a"
         out.append(piece)
     elif u.letter == ALEF_WASLA or prev is None or prev.tanwin == "a":
@@ -182,6 +182,24 @@ def pieces(units: list[Unit], std: Standard) -> list[Piece]:
     return out
 
 
+def _pronoun_suffix(out: list[Piece]) -> bool:
+    """The final ه is the attached pronoun -hu/-hi, which keeps its vowel (ALA-LC rule 15).
+
+    It follows a vowel or a diphthong (``kitābuhu``, ``fīhi``, ``ʻalayhi``); a
+    ه after a consonant is a root letter (``al-wajh``, ``al-fiqh``).  After
+    a function word (``minhu``) see :func:`arnorm.translit.romanize.word`.
+    """
+    if len(out) < 2:
+        return False
+    final, prev = out[-1], out[-2]
+    return (
+        final.letter == HEH
+        and final.vowel in ("u", "i")
+        and not final.tanwin
+        and (bool(prev.vowel) or prev.letter in (WAW, YEH))
+    )
+
+
 def _pausal(out: list[Piece], std: Standard, keep_final: bool) -> None:
     """Drop the case ending of the last piece, keeping what the standard writes."""
     final = out[-1]
@@ -191,7 +209,7 @@ def _pausal(out: list[Piece], std: Standard, keep_final: bool) -> None:
         final.vowel, final.short = "an", False  # ṭabʻan
     elif final.tanwin == "i" and std.defective_tanwin and len(out) > 1 and out[-2].vowel == LONG["a"]:
         final.vowel, final.short = "in", False  # qāḍin
-    elif not (final.letter == HEH and len(out) > 1 and final.tanwin == ""):  # keep pronoun -hu/-hi
+    elif not _pronoun_suffix(out):
         final.vowel, final.short, final.tanwin = "", False, ""
         if final.nisba:
             out.pop()  # al-Miṣrī, not al-Miṣrīy

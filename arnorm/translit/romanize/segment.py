@@ -41,6 +41,11 @@ _AMBIGUOUS_AFTER_CONJUNCTION = frozenset({"\u0647\u0645", "\u0647\u0646"})
 _ALLAH = frozenset(("\u0627\u0644\u0644\u0647", ALEF_WASLA + "\u0644\u0644\u0647"))
 
 
+def _helping_kasra(units: list[Unit], k: int) -> bool:
+    """The lam ``units[k]`` carries the kasra that links it to a wasla alif after it (الِابْنَيْنِ)."""
+    return units[k].vowel == "i" and k + 1 < len(units) and units[k + 1].letter in ALEFS and not units[k + 1].vowel
+
+
 def is_article(units: list[Unit], j: int) -> bool:
     """``units[j:]`` starts with the article ال / ٱل followed by two letters or more."""
     return (
@@ -50,7 +55,7 @@ def is_article(units: list[Unit], j: int) -> bool:
         and not units[j].tanwin
         and units[j + 1].letter == LAM
         and not units[j + 1].shadda
-        and not units[j + 1].vowel
+        and (not units[j + 1].vowel or _helping_kasra(units, j + 1))
         and not units[j + 1].tanwin
         and fold_key(letters_of(units[j:])) not in irregular()
     )
@@ -96,6 +101,8 @@ def _word_starts(units: list[Unit], j: int, vocalized: bool, known: bool) -> boo
         voiced = rest not in _AMBIGUOUS_AFTER_CONJUNCTION
     if not known and voiced and (rest in function_words() or _function_word_with_pronoun(rest)):
         return True
+    if vocalized and first.letter in ALEFS and not first.vowel and len(units) - j >= 3 and units[j + 1].sukun:
+        return True  # hamzat al-waṣl before a cluster: wa-imraʼah, fa-ishtará
     return vocalized and first.letter in ALEF_HAMZAS and len(units) - j >= 2
 
 
@@ -132,9 +139,7 @@ def future_at(units: list[Unit], j: int) -> bool:
 
 
 def _verb_after_conjunction(units: list[Unit]) -> bool:
-    """Vocalized wa-/fa- + bi-, a form II verb, an imperfect verb or any verb of :mod:`.verbs`."""
-    if is_verb(units[1:]) or future_at(units, 1):
-        return True  # wa-qāla, wa-sa-yakūnu, fa-kataba (a root w/f verb leaves two letters: وَجَدَ)
+    """Vocalized wa-/fa- + bi-, a form II verb or an imperfect verb of the shape yafʻalu."""
     second, third = units[1], units[2]
     if second.letter == BEH and second.vowel == "i" and not second.shadda:
         return True  # wa-bi- (not wa-li-: وَلِيد is Walīd)
@@ -167,6 +172,8 @@ def conjunction_at_start(units: list[Unit], vocalized: bool, known: bool) -> boo
         return True
     if units[1].letter == LAM and units[2].letter == LAM and len(units) >= 5 and not units[1].shadda:
         return True  # wa + li + article: وللشعب
-    if not vocalized or len(units) < 4 or units[0].vowel != "a":
+    if not vocalized or units[0].vowel != "a":
         return False
-    return _verb_after_conjunction(units)
+    if is_verb(units[1:]) or future_at(units, 1):
+        return True  # wa-qāla, fa-dalla, wa-sa-yakūnu (a root w/f verb leaves two letters: وَجَدَ)
+    return len(units) >= 4 and _verb_after_conjunction(units)

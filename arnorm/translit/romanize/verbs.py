@@ -90,8 +90,8 @@ def _pattern() -> regex.Pattern[str]:
 
 @functools.cache
 def _imperfect_pattern() -> regex.Pattern[str]:
-    """Imperfects only, the prefix أ included (after sa- an elative cannot follow)."""
-    return regex.compile(_expand(_IMPERFECT).replace("[YTN]", "[YTNH]") + _IMPERFECT_ENDINGS)
+    """Imperfects only (prefixes ي ت ن: سَأَلْتُهُ is saʼaltuhu, not sa- + ʼaltuhu)."""
+    return regex.compile(_expand(_IMPERFECT) + _IMPERFECT_ENDINGS)
 
 
 def shape(units: list[Unit]) -> str:
@@ -112,7 +112,7 @@ def is_verb(units: list[Unit]) -> bool:
 
 
 def is_imperfect(units: list[Unit]) -> bool:
-    """The vocalized stem ``units`` has the shape of an imperfect verb (prefix أ ت ن ي)."""
+    """The vocalized stem ``units`` has the shape of an imperfect verb (prefix ت ن ي)."""
     if not units or not units[-1].vowel or any(u.tanwin for u in units):
         return False
     return _imperfect_pattern().fullmatch(shape(units)) is not None

@@ -10,7 +10,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .chars import BEH, DAMMA, HEH, KASRA, LAM, SUN_LETTERS, YEH, fold_key
+from .chars import ALEFS, BEH, DAMMA, HEH, KASRA, LAM, SUN_LETTERS, YEH, fold_key
 from .lexicon import lexicon_spelling
 from .render import Endings, render
 from .segment import PRONOUN_SUFFIXES, conjunction_at_start, future_at, is_allah, is_article, preposition_at
@@ -23,6 +23,7 @@ __all__ = ["WordContext", "capital", "romanize_word"]
 
 _ABD = "\u0639\u0628\u062f"
 _SEEN = "\u0633"
+_IMPERFECT_PREFIXES = frozenset(("\u064a", "\u062a", "\u0646", "\u0623"))
 _LILLAH = "\u0644\u0644\u0647"
 _BIN = "\u0628\u0646"
 _IBN = "\u0627\u0628\u0646"
@@ -184,6 +185,23 @@ def _join_allah(prefixes: list[Unit], ctx: WordContext) -> str:
     return capital(out) if ctx.capitalize and ctx.initial else out
 
 
+def _pronoun_after_sukun(stem: list[Unit]) -> bool:
+    """The final ه after a consonant with sukun is the pronoun -hu/-hi, not a root letter (wajh).
+
+    After a function word (``minhu``, ``ʻanhu``), a jussive (``yalzamhu``: an
+    imperfect prefix with a vowel) or an imperative (``ittabiʻhu``: a bare
+    alif); other words ending in consonant + ه are read as nouns.
+    """
+    if len(stem) < 3 or not stem[-2].sukun:
+        return False
+    first = stem[0]
+    return (
+        letters_of(stem[:-1]) in function_words()
+        or (first.letter in _IMPERFECT_PREFIXES and first.vowel in ("a", "u"))
+        or (first.letter in ALEFS and not first.vowel)
+    )
+
+
 def _keeps_final_vowel(parts: Parts, ctx: WordContext) -> bool:
     """The stem's final short vowel is written even in pausal romanization.
 
@@ -195,6 +213,8 @@ def _keeps_final_vowel(parts: Parts, ctx: WordContext) -> bool:
     if letters_of(stem) in keep_final() or len(stem) == 1:
         return True
     last = stem[-1]
+    if last.letter == HEH and last.vowel in ("u", "i") and _pronoun_after_sukun(stem):
+        return True  # minhu, lam yalzamhu, ittabiʻhu
     if last.letter == YEH and last.shadda and last.vowel == "a" and stem[-2].vowel == "a":
         return True
     future = bool(parts.prefixes) and parts.prefixes[-1].letter == _SEEN  # sa-aktubu: أ is a prefix here
