@@ -589,3 +589,28 @@ def test_readme_transliteration_examples_are_true() -> None:
     assert transliterate("قَالَ الرَّجُلُ", scheme="ala-lc") == "qāla al-rajul"
     pytest.importorskip("arnorm.translit.names")
     assert transliterate("عبد القادر", scheme="french") == "Abdelkader"
+
+
+# -- verbs.py: the verb shapes ----------------------------------------------------------
+VERB_SHAPES = [
+    # perfect, forms I-X (active, passive), with -a, -tu, -na
+    ("كَتَبَ", True), ("عَلِمَ", True), ("كُتِبَ", True), ("كَتَبْتُ", True), ("كَتَبْنَ", True),
+    ("قَالَ", True), ("قِيلَ", True), ("رَدَّ", True), ("سَلَّمَ", True), ("قَاتَلَ", True),
+    ("أَكْرَمَ", True), ("أَرَادَ", True), ("تَكَلَّمَ", True), ("تَقَاتَلَ", True),
+    ("انْقَطَعَ", True), ("اجْتَمَعَ", True), ("اسْتَخْرَجَ", True), ("اخْتَارَ", True), ("اتَّفَقَ", True),
+    # imperfect with -u, -a, -ūna, -āni, -īna
+    ("يَكْتُبُ", True), ("يُكْرِمُ", True), ("يَجِبُ", True), ("يَقُولُ", True), ("يُرِيدُ", True),
+    ("يُسَلِّمُ", True), ("يَتَكَلَّمُ", True), ("يَسْتَخْرِجُ", True), ("يَكْتُبُونَ", True),
+    ("يَكْتُبَانِ", True), ("تَكْتُبِينَ", True), ("يَسْتَطِيعُ", True), ("يَتَّفِقُ", True),
+    # nouns: no verb shape, or a shape left out on purpose (see verbs.py)
+    ("كِتَابُ", False), ("مَدْرَسَةُ", False), ("أَكْبَرُ", False), ("يَمِينُ", False),
+    ("نَهَارُ", False), ("كِتَابٌ", False), ("مُسْلِمُونَ", False), ("تَكَلُّمُ", False),
+    ("كَتَبْ", False), ("رَمَى", False),  # no final short vowel: nothing to keep
+]
+
+
+@pytest.mark.parametrize(("word", "verb"), VERB_SHAPES)
+def test_verb_shapes(word: str, verb: bool) -> None:
+    from arnorm.translit.romanize.verbs import is_verb
+
+    assert is_verb(rom_units.parse(word)) is verb

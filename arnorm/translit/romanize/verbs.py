@@ -53,6 +53,7 @@ _PERFECT = (
     "Ha Ko Ka K", "Hu Ko Ki K",  # IV: akrama; ukrima
     "Ta Ka K~a K", "Ta Ka A Ka K",  # V: takallama; VI: taqātala
     "Ai? Ko Ka Ka K", "Ai? Ko Ka Ko Ka K",  # VII, VIII: inqaṭaʻa, ijtamaʻa; X: istakhraja
+    "Ai? K~a Ka K",  # VIII with the t assimilated: ittafaqa, ittabaʻa
 )
 #: Perfect stems that take only the ending -a here (hollow and doubled).
 _PERFECT_A = (
@@ -70,6 +71,7 @@ _IMPERFECT = (
     "Pa Ta Ka K~a K", "Pa Ta Ka A Ka K",  # V: yatakallamu; VI: yataqātalu
     "Pa Ko Ka Ki K", "Pa Ko Ka Ko Ki K",  # VII, VIII: yanqaṭiʻu, yajtamiʻu; X: yastakhriju
     "Pa Ko Ka A K", "Pa Ko Ka Ki Y K",  # hollow VIII: yakhtāru; hollow X: yastaṭīʻu
+    "Pa K~a Ki K",  # VIII with the t assimilated: yattafiqu
 )
 
 

@@ -10,7 +10,7 @@ import functools
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .chars import ALEFS, BEH, DAMMA, HEH, KASRA, LAM, SUN_LETTERS, YEH, fold_key
+from .chars import ALEFS, BEH, DAMMA, HEH, KASRA, LAM, SUN_LETTERS, TEH, YEH, fold_key
 from .lexicon import lexicon_spelling
 from .render import Endings, render
 from .segment import PRONOUN_SUFFIXES, conjunction_at_start, future_at, is_allah, is_article, preposition_at
@@ -188,7 +188,8 @@ def _join_allah(prefixes: list[Unit], ctx: WordContext) -> str:
 def _pronoun_after_sukun(stem: list[Unit]) -> bool:
     """The final ه after a consonant with sukun is the pronoun -hu/-hi, not a root letter (wajh).
 
-    After a function word (``minhu``, ``ʻanhu``), a jussive (``yalzamhu``: an
+    After a function word (``minhu``, ``ʻanhu``), the perfect's ``-at``
+    (``akhadhathu``), a jussive (``yalzamhu``: an
     imperfect prefix with a vowel) or an imperative (``ittabiʻhu``: a bare
     alif); other words ending in consonant + ه are read as nouns.
     """
@@ -197,6 +198,7 @@ def _pronoun_after_sukun(stem: list[Unit]) -> bool:
     first = stem[0]
     return (
         letters_of(stem[:-1]) in function_words()
+        or (stem[-2].letter == TEH and stem[-3].vowel == "a")  # the perfect's -at: katabathu
         or (first.letter in _IMPERFECT_PREFIXES and first.vowel in ("a", "u"))
         or (first.letter in ALEFS and not first.vowel)
     )
