@@ -63,7 +63,7 @@ def is_article(units: list[Unit], j: int) -> bool:
 
 def is_allah(units: list[Unit], j: int) -> bool:
     """``units[j:]`` is the word Allāh (الله / ٱلله)."""
-    return letters_of(units[j:]) in _ALLAH
+    return len(units) - j == 4 and letters_of(units[j:]) in _ALLAH
 
 
 def _function_word_with_pronoun(letters: str) -> bool:

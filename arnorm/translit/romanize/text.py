@@ -43,6 +43,8 @@ def _word_pattern(name: str) -> regex.Pattern[str]:
 def _is_construct(line: str, m: regex.Match[str], nxt: regex.Match[str]) -> bool:
     """The word ``m`` ends in tāʾ marbūṭa and heads a construct with ``nxt`` (a heuristic)."""
     word = m.group()
+    if TEH_MARBUTA not in word:
+        return False
     following = skeleton(nxt.group())
     return bool(
         skeleton(word).endswith(TEH_MARBUTA)
@@ -59,7 +61,8 @@ _ALLAH = frozenset(("\u0627\u0644\u0644\u0647", "\u0671\u0644\u0644\u0647"))
 
 def _bismillah(line: str, matches: list[regex.Match[str]], idx: int) -> bool:
     """Words ``idx`` and ``idx + 1`` are bism(i) Allāh, written as one word (ALA-LC rule 23)."""
-    if idx + 1 >= len(matches) or skeleton(matches[idx].group()) != _BISM:
+    word = matches[idx].group()
+    if idx + 1 >= len(matches) or word[0] != _BISM[0] or skeleton(word) != _BISM:
         return False
     nxt = matches[idx + 1]
     return skeleton(nxt.group()) in _ALLAH and bool(_HORIZONTAL_SPACE.fullmatch(line[matches[idx].end():nxt.start()]))
@@ -68,7 +71,9 @@ def _bismillah(line: str, matches: list[regex.Match[str]], idx: int) -> bool:
 def _in_pause(line: str, matches: list[regex.Match[str]], idx: int) -> bool:
     """Word ``idx`` ends a phrase: punctuation follows it, or it ends a line of two words or more."""
     end = matches[idx + 1].start() if idx + 1 < len(matches) else len(line)
-    if _PAUSE_PUNCTUATION.search(line, matches[idx].end(), end):
+    start = matches[idx].end()
+    single_space = end - start == 1 and line[start] == " "
+    if not single_space and _PAUSE_PUNCTUATION.search(line, start, end):
         return True
     return idx == len(matches) - 1 and idx > 0
 
@@ -88,7 +93,7 @@ class _Options:
 def _word(line: str, matches: list[regex.Match[str]], idx: int, opts: _Options) -> tuple[str, int]:
     """The Latin of word ``idx`` and the index of the last word it took (``idx + 1`` for bismillāh)."""
     m = matches[idx]
-    first = m.start() == 0 or not line[: m.start()].strip()
+    first = idx == 0 and not line[: m.start()].strip()  # a word before it is Arabic text
     capitalize = opts.capitalize == "words" or (opts.capitalize == "first" and first)
     if _bismillah(line, matches, idx):
         latin, last = ("Bismill\u0101h" if capitalize else "bismill\u0101h"), idx + 1

@@ -110,4 +110,4 @@ def parse(word: str) -> list[Unit]:
 
 def letters_of(units: list[Unit]) -> str:
     """The letters of ``units``, without signs."""
-    return "".join(u.letter for u in units)
+    return "".join([u.letter for u in units])

@@ -145,7 +145,8 @@ def _article_stem(parts: Parts, ctx: WordContext) -> None:
         parts.stem = parse(irregular()[stem_letters])
     first = parts.stem[0]
     parts.sun = first.letter in SUN_LETTERS
-    parts.stem = [replace(first, shadda=False), *parts.stem[1:]]
+    parts.stem = [Unit(first.letter, first.vowel, first.tanwin, False, first.sukun, first.dagger, first.silent),
+                  *parts.stem[1:]]
 
 
 def _head(parts: Parts, std: Standard) -> str:
