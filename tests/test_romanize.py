@@ -411,7 +411,16 @@ PREFIX_CASES = cases(
     ("وَمَعَهُ", "wa-maʻahu", "none"),  # r.16b wa-maʻahu
     ("وَلَا", "wa-lā", "none"),
     ("بِأَنَّ", "bi-anna", "none"),
-    ("وَبِحَقٍّ", "wa-biḥaqq", "none"),
+    ("وَبِحَقٍّ", "wa-bi-ḥaqq", "none"),  # r.16b: bi- before a noun in the genitive
+    ("بِدَفْعِ الثَّمَنِ", "bi-dafʻ al-thaman", "none"),
+    ("بِرِدَّتِهِ", "bi-riddatihi", "none"),  # genitive before an attached pronoun
+    ("لِيَكْتُبَ", "li-yaktuba", "none"),  # li- before an imperfect
+    ("وَمُسْلِمًا", "wa-musliman", "none"),  # wa- before a word in m- (no root starts w-m)
+    ("فَمُهُمْ", "famuhum", "none"),  # but fam + pronoun stays whole
+    ("بِنْتِ", "bint", "none"),  # a root b: the letter after it has sukun
+    ("فِي بِلَادِ الشَّامِ", "fī bilād al-shām", "none"),  # the pattern fiʻāl keeps its b
+    ("لِسَانِهِ", "lisānihi", "none"),
+    ("بِكِتَابٍ", "bi-kitāb", "none"),  # kasratan after ā is -in only in the pattern fāʻin (qāḍin)
     ("وَيَخْرُجُ", "wa-yakhruju", "none"),
     ("وَسَيَكُونُ", "wa-sa-yakūnu", "none"),  # wa- + future sa- + imperfect
     ("سَيَّارَةٌ", "sayyārah", "none"),  # sa- only before an imperfect verb

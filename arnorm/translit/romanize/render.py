@@ -207,8 +207,8 @@ def _pausal(out: list[Piece], std: Standard, keep_final: bool) -> None:
         return
     if final.tanwin == "a" and std.tanwin_an:
         final.vowel, final.short = "an", False  # ṭabʻan
-    elif final.tanwin == "i" and std.defective_tanwin and len(out) > 1 and out[-2].vowel == LONG["a"]:
-        final.vowel, final.short = "in", False  # qāḍin
+    elif final.tanwin == "i" and std.defective_tanwin and len(out) == 2 and out[0].vowel == LONG["a"]:
+        final.vowel, final.short = "in", False  # qāḍin (the pattern fāʻin; not kitābin)
     elif not _pronoun_suffix(out):
         final.vowel, final.short, final.tanwin = "", False, ""
         if final.nisba:

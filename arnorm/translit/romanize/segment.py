@@ -119,10 +119,35 @@ def preposition_at(units: list[Unit], j: int, vocalized: bool, known: bool) -> b
     rest = letters_of(units[j + 1:])
     if not known and u.letter != KAF and rest in PRONOUN_SUFFIXES:
         return True  # bi-hi, la-hum
-    return _word_starts(units, j + 1, vocalized, known)
+    if _word_starts(units, j + 1, vocalized, known):
+        return True
+    if not vocalized or known or u.vowel != "i" or u.letter == KAF:
+        return False
+    return _genitive_noun(units[j + 1:]) or (u.letter == LAM and is_imperfect(units[j + 1:]))
+
+
+def _genitive_noun(rest: list[Unit]) -> bool:
+    """Vocalized ``rest`` reads as a noun in the genitive, as after bi-/li- (``bi-dafʻi``, ``li-khuzāʻata``).
+
+    Its first letter carries a vowel (بِنْت bint, بِدْعَة bidʻah keep their b),
+    it is not of the shape CaA... (بِلَاد bilād, لِسَان lisān, لِقَاء liqāʼ: the
+    pattern fiʻāl, at the cost of bi-ḥāl), and it ends in kasra or kasratan,
+    before an attached pronoun if there is one (``bi-riddatihi``).
+    """
+    if len(rest) < 2 or not rest[0].vowel or rest[0].shadda or rest[0].sukun:
+        return False
+    if rest[0].vowel == "a" and rest[1].letter in ALEFS:
+        return False
+    letters = letters_of(rest)
+    suffix = max((s for s in PRONOUN_SUFFIXES if letters.endswith(s) and len(letters) - len(s) >= 2),
+                 key=len, default="")
+    before = rest[len(rest) - len(suffix) - 1] if suffix and len(rest) > len(suffix) else None
+    last = rest[-1]
+    return last.vowel == "i" or last.tanwin == "i" or (before is not None and before.vowel == "i")
 
 
 _SEEN = "\u0633"
+_MEEM = "\u0645"
 
 
 def future_at(units: list[Unit], j: int) -> bool:
@@ -176,4 +201,9 @@ def conjunction_at_start(units: list[Unit], vocalized: bool, known: bool) -> boo
         return False
     if is_verb(units[1:]) or future_at(units, 1):
         return True  # wa-qāla, fa-dalla, wa-sa-yakūnu (a root w/f verb leaves two letters: وَجَدَ)
-    return len(units) >= 4 and _verb_after_conjunction(units)
+    if len(units) < 4:
+        return False
+    if units[1].letter == _MEEM and units[1].vowel and not units[1].shadda:
+        # no common root starts with w-m or f-m (but فَم, mouth: فَمُهُمْ is left whole)
+        return letters_of(units[2:]) not in PRONOUN_SUFFIXES  # wa-muslim, wa-mawt
+    return _verb_after_conjunction(units)
