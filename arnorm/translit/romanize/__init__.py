@@ -32,13 +32,29 @@ comma, semicolon and question mark become ``, ; ?``):
   ``Kashshāf``).  Final kasra + ya + shadda (nisba) is ``-ī`` and medial
   ``-īy-`` in ALA-LC, DIN 31635, UN and BGN/PCGN (``al-Miṣrīyah``); ALA-LC
   writes damma + waw + shadda ``ūw`` (``qūwah``).
-* **Tanwin**: dropped, except that ALA-LC and DIN 31635 write fathatan
-  ``-an`` (ALA-LC ``ṭabʻan``, ``fajʼatan``), and ALA-LC writes ``-in``/``-an``
-  on defective nouns (``qāḍin``, ``maʻnan``).
+* **Tanwin**: dropped, except that ALA-LC, DIN 31635 and ISO 233-2 write
+  fathatan ``-an`` (ALA-LC ``ṭabʻan``, ``fajʼatan``; ISO ``ayḍan``), and
+  ALA-LC writes ``-in``/``-an`` on defective nouns of the pattern fāʻin
+  (``qāḍin``) and before ى (``maʻnan``).
+* **Dotless ya**: ى carrying a vowel, sukun or shadda is the consonant y
+  (``شَىْءٍ`` shayʼ, ``هِىَ`` hiya, ``إِلَىَّ`` ilayya); bare or with dagger
+  alif it is alif maqṣūra.
 * **Case endings** (``endings="pausal"``, the default): the final short vowel
-  of a word is dropped, except on particles, pronouns, demonstratives and
-  separable prepositions (a word list in ``translit_words.json``) and on a
-  final pronoun ``-hu/-hi/-ha``; ``endings="full"`` writes every vowel.
+  of a noun is dropped, except on particles, pronouns, demonstratives and
+  separable prepositions (a word list in ``translit_words.json``), on the
+  attached pronouns ``-hu/-hi`` (after a vowel, a diphthong, a function word,
+  a jussive or imperative, the perfect's ``-at``; a ه after a consonant is
+  a root letter: ``al-wajh``) and ``-ya`` after ``ay`` (``ilayya``);
+  ``endings="full"`` writes every vowel.
+* **Verb endings**: where the standard writes them (the record's
+  ``verb_endings``: ALA-LC rule 13 ``qāla``, ``yajibu``; DIN 31635, UN,
+  BGN/PCGN; not ISO 233-2, whose own example is ``Saʾal``) a verb keeps its
+  final vowel, except in pause: before punctuation, or at the end of a line
+  of two words or more (``ṣallá Allāh ʻalayhi wa-sallam``); a word alone is
+  its citation form.  Arabic script does not mark verbs: a vocalized stem is
+  a verb when its vocalization has the shape of a finite verb (forms I-X,
+  perfect and imperfect; the templates and the shapes left out are in
+  :mod:`.verbs`).  ``endings`` governs nouns only.
 * **Tāʾ marbūṭa**: the pausal form of the table (ALA-LC, UN, BGN/PCGN ``-ah``;
   DIN ``-a``; ISO ``-aẗ``), ``-t`` in construct.  Construct (iḍāfa) is
   detected *heuristically*: a word ending in tāʾ marbūṭa, without the article
@@ -58,15 +74,18 @@ comma, semicolon and question mark become ``, ; ?``):
   or a function word with an attached pronoun (``wa-huwa``, ``bi-mā``,
   ``wa-maʻahu``; word lists in ``translit_words.json``), bi-/li- before an
   attached pronoun (``bi-hi``, ``la-hum``); in vocalized text also before a
-  hamza-initial word (``bi-anna``), wa- before bi- (``wa-biḥaqq``), a form II
-  verb (``wa-sallam``) or an imperfect verb (``wa-yakhruj``).  A vocalized
+  hamza-initial word (``bi-anna``) or hamzat al-waṣl (``fa-ishtará``), wa-
+  before bi- (``wa-bi-ḥaqq``), a verb (``wa-sallama``, ``wa-qāla``,
+  ``wa-yakhruju``) or a word in m- (``wa-muslim``), bi-/li- before a noun in
+  the genitive (``bi-dafʻ``; not the pattern fiʻāl: ``bilād``), li- before an
+  imperfect (``li-yaktuba``) and the future sa- (``sa-yakūnu``).  A vocalized
   function word must carry its own vowel (فَهْم is ``fahm``, فَهُمْ is
   ``fa-hum``); unvocalized و/ف + هم/هن is left whole (wahm or wa-hum?); a
   word the name lexicon knows is never split (``Walīd``).
 * **Hamza and ʿayn** signs per table; initial hamza (also after a prefix or
   the article) is not written; initial madda alif is ``ā``.
-* **Allāh**: ``Allāh``, ``lillāh``, ``billāh``; ``ʻAbd Allāh`` also when written
-  as one word (``عبدالله``).
+* **Allāh**: ``Allāh``, ``lillāh``, ``billāh``, ``bismillāh``; ``ʻAbd Allāh``
+  also when written as one word (``عبدالله``).
 * **Digraph ambiguity**: ALA-LC writes a prime (``Adʹham``), BGN/PCGN a middle
   dot (``Ad·ham``, and ``Muntaza·h`` for a final consonantal ha after fatha).
 
@@ -104,15 +123,19 @@ BGN/PCGN quotation marks U+2018/U+2019 for ʿayn/hamza; HSB follows CAMeL
 Tools (see :mod:`arnorm.translit.schemes`).  Capitalization is not specified
 by DIN or ISO; ``words`` capitalizes every word but the article.
 
-Known limits: verbs are treated like nouns (ALA-LC keeps verb endings);
-``wa-``/``bi-``/``li-`` before a bare noun are usually not split; nisba and
-construct detection are heuristics; the output is NFC.
+Known limits: verb detection is by shape (an accusative noun in construct of
+a verb's shape, ``ʻamala``, reads as a verb; the 1st-person imperfect and
+the hollow ``yabīʻu`` read as nouns); ``wa-``/``fa-`` before a bare noun are
+not split (``waqaḍīyah``), nor are bi-/li- before a diptote (``likhuzāʻah``);
+ALA-LC's pausal pronoun at a phrase end (``wa-ʻaṣruh``) and its ``lā-``
+compounds (``lā-silkī``) are not produced; nisba and construct detection are
+heuristics; the output is NFC.
 
 Modules: :mod:`.chars` (code points), :mod:`.standards` (the records),
 :mod:`.words` (word lists), :mod:`.lexicon` (the name-lexicon bridge),
 :mod:`.units` (parsing), :mod:`.segment` (prefixes and the article),
 :mod:`.render` (a stem to Latin), :mod:`.word` (one word), :mod:`.text` (the
-line driver), :mod:`.fold` (ASCII folding).
+line driver), :mod:`.verbs` (verb shapes), :mod:`.fold` (ASCII folding).
 """
 
 from __future__ import annotations
