@@ -113,6 +113,10 @@ ALA_RULES = cases(
     ("مِمَّنْ", "mimman", "none"),  # r.16a
     ("بَهْجَت", "Bahjat", "words"),  # r.24
     ("جَارْمَانُوس", "Jārmānūs", "words"),  # r.22 foreign words romanized as Arabic
+    ("قَلْعَه\u200cجِي", "Qalʻahʹjī", "words"),  # r.21b prime for a final-form letter inside a word (ZWNJ)
+    ("شَيْخ\u200cزَادَه", "Shaykhʹzādah", "words"),  # r.21b
+    ("لُورْد غْرَانْفِيل", "Lūrd Ghrānfīl", "words"),  # r.22
+    ("آلُ سَعُودٍ", "Āl Saʻūd", "words"),  # S3: Āl (family of) with capital and macron
 )
 
 

@@ -56,6 +56,9 @@ class Standard:
         digraph_sep: written between two letters that would read as a
             digraph (t+h, d+h, k+h, s+h, g+h).
         final_ah_sep: written between fatha and a final consonantal ha.
+        final_form_sep: what a ZWNJ (U+200C) between two Arabic words becomes,
+            the sign of a final-form letter inside a word (ALA-LC rule 21b
+            prime: ``Qalʻahʹjī``, ``Shaykhʹzādah``); ``None`` keeps the ZWNJ.
         ibn: ``بن`` is romanized like ``ابن``.
         lower_in_names: words kept lower case inside a name in ``words`` mode.
         verb_endings: a verb keeps its final vowel except in pause (ALA-LC
@@ -79,6 +82,7 @@ class Standard:
     uw: bool
     digraph_sep: str
     final_ah_sep: str
+    final_form_sep: str | None
     ibn: bool
     lower_in_names: tuple[str, ...]
     verb_endings: bool

@@ -56,6 +56,8 @@ def _is_construct(line: str, m: regex.Match[str], nxt: regex.Match[str]) -> bool
 
 
 _BISM = "\u0628\u0633\u0645"
+#: ZERO WIDTH NON-JOINER between two Arabic words: one word with a final-form letter inside.
+_ZWNJ = "\u200c"
 _ALLAH = frozenset(("\u0627\u0644\u0644\u0647", "\u0671\u0644\u0644\u0647"))
 
 
@@ -94,7 +96,8 @@ def _word(line: str, matches: list[regex.Match[str]], idx: int, opts: _Options) 
     """The Latin of word ``idx`` and the index of the last word it took (``idx + 1`` for bismillāh)."""
     m = matches[idx]
     first = idx == 0 and not line[: m.start()].strip()  # a word before it is Arabic text
-    capitalize = opts.capitalize == "words" or (opts.capitalize == "first" and first)
+    inside = idx > 0 and line[matches[idx - 1].end():m.start()] == _ZWNJ  # the rest of one word
+    capitalize = not inside and (opts.capitalize == "words" or (opts.capitalize == "first" and first))
     if _bismillah(line, matches, idx):
         latin, last = ("Bismill\u0101h" if capitalize else "bismill\u0101h"), idx + 1
     else:
@@ -120,7 +123,9 @@ def _line(line: str, opts: _Options) -> str:
     parts: list[str] = []
     pos = idx = 0
     while idx < len(matches):
-        parts.append(line[pos:matches[idx].start()].translate(PUNCTUATION))
+        gap = line[pos:matches[idx].start()]
+        sep = opts.std.final_form_sep
+        parts.append(sep if gap == _ZWNJ and idx and sep is not None else gap.translate(PUNCTUATION))
         latin, idx = _word(line, matches, idx, opts)
         parts.append(latin)
         pos = matches[idx].end()
