@@ -627,3 +627,12 @@ def test_verb_shapes(word: str, verb: bool) -> None:
     from arnorm.translit.romanize.verbs import is_verb
 
     assert is_verb(rom_units.parse(word)) is verb
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+@given(words=st.lists(arabic_word(vocalized=True, tatweel=False), min_size=2, max_size=4))
+@example(words=["قَالَ", "قَالَ"])
+def test_a_line_end_is_already_a_pause(standard: str, words: list[str]) -> None:
+    # a line of two words or more ends in pause: a full stop there changes nothing else
+    line = " ".join(words)
+    assert r(line + ".", standard) == r(line, standard) + "."
