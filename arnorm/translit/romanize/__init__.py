@@ -47,12 +47,14 @@ comma, semicolon and question mark become ``, ; ?``):
   a root letter: ``al-wajh``) and ``-ya`` after ``ay`` (``ilayya``);
   ``endings="full"`` writes every vowel.
 * **Verb endings**: where the standard writes them (the record's
-  ``verb_endings``: ALA-LC rule 13 ``qāla``, ``yajibu``; DIN 31635, UN,
-  BGN/PCGN; not ISO 233-2, whose own example is ``Saʾal``) a verb keeps its
-  final vowel, except in pause: before punctuation, or at the end of a line
-  of two words or more (``ṣallá Allāh ʻalayhi wa-sallam``); a word alone is
-  its citation form.  Arabic script does not mark verbs: a vocalized stem is
-  a verb when its vocalization has the shape of a finite verb (forms I-X,
+  ``verb_endings``, true for all five: ALA-LC rule 13 ``qāla``, ``yajibu``;
+  ISO 233-2 4.1.1 omits only the vowels of nominal inflection; DIN 31635
+  allows the context form; UN and BGN/PCGN romanize the pointed form) a verb
+  keeps its final vowel, except in pause: before punctuation, or at the end
+  of a line of two words or more (``ṣallá Allāh ʻalayhi wa-sallam``, ISO's
+  ``Saʾal``); a word alone is its citation form.  Arabic script does not
+  mark verbs: a vocalized stem is a verb when its vocalization has the shape
+  of a finite verb (forms I-X,
   perfect and imperfect; the templates and the shapes left out are in
   :mod:`.verbs`).  ``endings`` governs nouns only.
 * **Tāʾ marbūṭa**: the pausal form of the table (ALA-LC, UN, BGN/PCGN ``-ah``;
