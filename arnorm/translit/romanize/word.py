@@ -16,13 +16,12 @@ from .render import Endings, render
 from .segment import PRONOUN_SUFFIXES, conjunction_at_start, future_at, is_allah, is_article, preposition_at
 from .standards import Standard, letters, standard
 from .units import Unit, letters_of, parse
-from .verbs import is_imperfect, is_verb
+from .verbs import is_verb
 from .words import function_words, irregular, keep_final, unvocalized_words
 
 __all__ = ["WordContext", "capital", "romanize_word"]
 
 _ABD = "\u0639\u0628\u062f"
-_SEEN = "\u0633"
 _IMPERFECT_PREFIXES = frozenset(("\u064a", "\u062a", "\u0646", "\u0623"))
 _LILLAH = "\u0644\u0644\u0647"
 _BIN = "\u0628\u0646"
@@ -213,16 +212,14 @@ def _keeps_final_vowel(parts: Parts, ctx: WordContext) -> bool:
     standard writes verb endings, a verb that is not in pause (:mod:`.verbs`).
     """
     stem = parts.stem
-    if letters_of(stem) in keep_final() or len(stem) == 1:
+    if len(stem) <= 1 or letters_of(stem) in keep_final():
         return True
     last = stem[-1]
     if last.letter == HEH and last.vowel in ("u", "i") and _pronoun_after_sukun(stem):
         return True  # minhu, lam yalzamhu, ittabiʻhu
     if last.letter == YEH and last.shadda and last.vowel == "a" and stem[-2].vowel == "a":
         return True
-    future = bool(parts.prefixes) and parts.prefixes[-1].letter == _SEEN  # sa-aktubu: أ is a prefix here
-    verb = is_imperfect(stem) if future else is_verb(stem)
-    return ctx.std.verb_endings and not ctx.pause and not parts.article and verb
+    return ctx.std.verb_endings and not ctx.pause and not parts.article and is_verb(stem)
 
 
 def _romanize_units(units: list[Unit], ctx: WordContext, vocalized: bool) -> str:
