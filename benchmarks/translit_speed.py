@@ -2,6 +2,12 @@
 
     python benchmarks/translit_speed.py                 # classical_tashkeela.txt
     python benchmarks/translit_speed.py --repeat 7 --file quran_uthmani.txt
+    python benchmarks/translit_speed.py --target-only   # the performance issue's figure only
+
+First, the performance target: ``transliterate(news, scheme="buckwalter")``
+on the news corpus (``--news-file``), whole text as one string, beside a UTF-8
+encode + decode of the same text in the same process (a floor every text
+transform pays; its ratio is what to compare across loaded machines).
 
 Prints MB/s (UTF-8 megabytes of input per second, best of ``--repeat`` runs)
 for each lossless scheme in both directions, on the whole file as one string
@@ -25,8 +31,6 @@ from arnorm.translit.romanize import romanize, romanize_word
 from arnorm.translit.schemes import encoder
 
 CAMEL = {"buckwalter": "bw", "safe-buckwalter": "safebw", "xml-buckwalter": "xmlbw", "hsb": "hsb"}
-
-
 
 
 def rate(megabytes: float, seconds: float) -> str:
@@ -55,12 +59,35 @@ def row(scheme: str, direction: str, source: str, table: dict[int, str], repeat:
             f"{camel_cell:>14} {rate(src_mb, t_translate):>14} {ratio:>9}")
 
 
+#: The performance issue's target for ``transliterate(news, scheme="buckwalter")``, MB/s.
+TARGET_MB_S = 300.0
+
+
+def target(news_file: str, repeat: int) -> None:
+    """Print the buckwalter rate on news text beside UTF-8 encode + decode (same process)."""
+    news = (CORPUS / news_file).read_text(encoding="utf-8")
+    mb = len(news.encode("utf-8")) / 1e6
+    t_bw = best_seconds(lambda: transliterate(news, "buckwalter"), repeat)
+    t_utf8 = best_seconds(lambda: news.encode("utf-8").decode("utf-8"), repeat)
+    verdict = "meets" if mb / t_bw >= TARGET_MB_S else "BELOW"
+    print(f"{news_file}: {mb:.2f} MB; best of {repeat}")
+    print(f"transliterate(text, scheme='buckwalter') {rate(mb, t_bw)}  ({verdict} the {TARGET_MB_S:.0f} MB/s target)")
+    print(f"UTF-8 encode + decode                    {rate(mb, t_utf8)}  (buckwalter / UTF-8 = {t_utf8 / t_bw:.2f}x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--file", default="classical_tashkeela.txt")
+    parser.add_argument("--news-file", default="news_saudinewsnet.txt")
+    parser.add_argument("--target-only", action="store_true", help="print only the buckwalter-on-news figure")
     parser.add_argument("--romanize-lines", type=int, default=300, help="lines for the (slow) standards")
     args = parser.parse_args()
+
+    target(args.news_file, args.repeat)
+    if args.target_only:
+        return
+    print()
 
     text = (CORPUS / args.file).read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)

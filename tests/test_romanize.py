@@ -12,6 +12,7 @@ tests do not depend on the name model's data).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -22,9 +23,10 @@ from hypothesis import strategies as st
 from arnorm import translit
 from arnorm.errors import ArnormError, UnknownSchemeError
 from arnorm.strategies import NASTY, any_unicode_text, arabic_text, arabic_word
-from arnorm.translit import romanize as rom
 from arnorm.translit import transliterate
 from arnorm.translit.romanize import STANDARDS, romanize, romanize_word
+from arnorm.translit.romanize import lexicon as rom
+from arnorm.translit.romanize import units as rom_units
 
 
 def r(text: str, standard: str, capitalize: str = "none", **kw: object) -> str:
@@ -98,6 +100,23 @@ ALA_RULES = cases(
     ("أَنَّهُ", "annahu", "none"),  # r.16a
     ("بَيْنَ يَدَيْهِ", "bayna yadayhi", "none"),  # r.16a
     ("مُحَمَّد بن عَلِيّ", "Muḥammad ibn ʻAlī", "words"),  # r.25: بن = ibn, lower case inside a name
+    ("بِسْمِ اللَّهِ", "bismillāh", "none"),  # r.23
+    ("الْمُسْتَنْصِر بِاللَّهِ", "al-Mustanṣir billāh", "words"),  # r.23
+    ("سَيَكُونُ.", "sa-yakūn.", "none"),  # r.16b/r.20 inseparable prefix sa- (the table's form is in pause)
+    ("إِلَى يَوْمِنَا هَٰذَا", "ilá yawminā hādhā", "none"),  # r.14a
+    ("أُصُولُهَا", "uṣūluhā", "none"),  # r.14a: the ending before a pronoun suffix is written
+    ("هَٰذِهِ", "hādhihi", "none"),  # r.15
+    ("مُؤَلَّفَاتُهُ", "muʼallafātuhu", "none"),  # r.15
+    ("أَكْرَمَتْهَا", "akramatʹhā", "none"),  # r.21a prime
+    ("الْإِيجِيّ", "al-Ījī", "words"),  # r.18 diacritics kept on capitals
+    ("مِمَّا", "mimmā", "none"),  # r.16a
+    ("مِمَّنْ", "mimman", "none"),  # r.16a
+    ("بَهْجَت", "Bahjat", "words"),  # r.24
+    ("جَارْمَانُوس", "Jārmānūs", "words"),  # r.22 foreign words romanized as Arabic
+    ("قَلْعَه\u200cجِي", "Qalʻahʹjī", "words"),  # r.21b prime for a final-form letter inside a word (ZWNJ)
+    ("شَيْخ\u200cزَادَه", "Shaykhʹzādah", "words"),  # r.21b
+    ("لُورْد غْرَانْفِيل", "Lūrd Ghrānfīl", "words"),  # r.22
+    ("آلُ سَعُودٍ", "Āl Saʻūd", "words"),  # S3: Āl (family of) with capital and macron
 )
 
 
@@ -145,7 +164,8 @@ ISO_EXAMPLES = cases(
     ("مَدْرَسَة", "madrasaẗ", "none"),  # 4.3 (derived)
     ("الْمَسْؤُول", "al-masʾūl", "none"),  # 4.2 hamza ʾ, carrier not written
     ("بِئْر", "Biʾr", "words"),  # 4.2 [S10 test]
-    ("سَأَلَ", "Saʾal", "words"),  # 4.2 [S10 test]
+    ("سَأَلَ.", "Saʾal.", "words"),  # 4.2 [S10 test], the verb in pause (4.1.1 omits only nominal inflection)
+    ("سَأَلَ عَنْهُ", "Saʾala ʿAnhu", "words"),  # 4.1.1: in context the verb keeps its ending
     ("أَخْبَار", "Aẖbār", "words"),  # 4.2 [S10 test]: initial alif not written
     ("آدَاب", "Ādāb", "words"),  # 4.2 [S10 test]
 )
@@ -348,6 +368,26 @@ def test_english_dispatches_runs_of_arabic_words(monkeypatch: pytest.MonkeyPatch
     assert transliterate("no arabic", "english") == "no arabic"
 
 
+@pytest.mark.parametrize("scheme", ["english", "french"])
+def test_name_schemes_pass_their_scheme_to_the_model(monkeypatch: pytest.MonkeyPatch, scheme: str) -> None:
+    seen: list[str] = []
+
+    def fake(name: str, scheme: str = "english") -> str:
+        seen.append(scheme)
+        return scheme
+
+    monkeypatch.setattr(translit, "_names_function", lambda attribute: fake)
+    assert transliterate("x سعيد y", scheme) == f"x {scheme} y"
+    assert seen == [scheme]
+    assert scheme in translit.SCHEMES and scheme in translit.NAME_SCHEMES
+
+
+def test_french_uses_the_installed_name_model() -> None:
+    names = pytest.importorskip("arnorm.translit.names")
+    name = "عبد القادر"
+    assert transliterate(f"{name}.", "french") == names.transliterate_name(name, scheme="french") + "."
+
+
 def test_english_without_name_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def missing(attribute: str) -> object:
         raise ArnormError("the name model (arnorm.translit.names) is not available")
@@ -376,8 +416,27 @@ PREFIX_CASES = cases(
     ("وَمَعَهُ", "wa-maʻahu", "none"),  # r.16b wa-maʻahu
     ("وَلَا", "wa-lā", "none"),
     ("بِأَنَّ", "bi-anna", "none"),
-    ("وَبِحَقٍّ", "wa-biḥaqq", "none"),
-    ("وَيَخْرُجُ", "wa-yakhruj", "none"),  # imperfect verb after wa-
+    ("وَبِحَقٍّ", "wa-bi-ḥaqq", "none"),  # r.16b: bi- before a noun in the genitive
+    ("بِدَفْعِ الثَّمَنِ", "bi-dafʻ al-thaman", "none"),
+    ("بِرِدَّتِهِ", "bi-riddatihi", "none"),  # genitive before an attached pronoun
+    ("لِيَكْتُبَ", "li-yaktuba", "none"),  # li- before an imperfect
+    ("وَمُسْلِمًا", "wa-musliman", "none"),  # wa- before a word in m- (no root starts w-m)
+    ("فَمُهُمْ", "famuhum", "none"),  # but fam + pronoun stays whole
+    ("بِنْتِ", "bint", "none"),  # a root b: the letter after it has sukun
+    ("فِي بِلَادِ الشَّامِ", "fī bilād al-shām", "none"),  # the pattern fiʻāl keeps its b
+    ("لِسَانِهِ", "lisānihi", "none"),
+    ("بِكِتَابٍ", "bi-kitāb", "none"),  # kasratan after ā is -in only in the pattern fāʻin (qāḍin)
+    ("وَيَخْرُجُ", "wa-yakhruju", "none"),
+    ("وَسَيَكُونُ", "wa-sa-yakūnu", "none"),  # wa- + future sa- + imperfect
+    ("سَيَّارَةٌ", "sayyārah", "none"),  # sa- only before an imperfect verb
+    ("سَأَلَ", "saʼala", "none"),  # a perfect verb, not sa- + ala
+    ("سَأَلْتُهُ", "saʼaltuhu", "none"),  # not sa- + a 1st-person imperfect (that shape is left whole)
+    ("وَخَصَّ الْوَجْهَ", "wa-khaṣṣa al-wajh", "none"),  # wa- + doubled verb; root h after sukun is no pronoun
+    ("لَمْ يَلْزَمْهُ", "lam yalzamhu", "none"),  # pronoun -hu after a jussive
+    ("مِنْهُ", "minhu", "none"),  # pronoun -hu after a function word
+    ("فَاشْتَرَى", "fa-ishtará", "none"),  # fa- + hamzat al-wasl
+    ("أَحَدُ الِابْنَيْنِ", "aḥad al-ibnayn", "none"),  # the article's helping kasra
+    ("وَالِاتِّحَادُ", "wa-al-ittiḥād", "none"),  # wasla before a doubled letter  # imperfect verb after wa-; r.13 verb ending kept
     ("بِئْرٌ", "biʼr", "none"),  # not bi- + ʼr
     ("وَلِيد", "Walīd", "words"),  # a name, not wa- + līd
     ("وَزِير", "wazīr", "none"),
@@ -415,3 +474,165 @@ def test_english_uses_the_installed_name_model() -> None:
     )
     assert translit.transliterate_name(name) == names.transliterate_name(name)
     assert translit.name_variants("محمد", k=3) == names.name_variants("محمد", k=3)
+
+
+# -- the standards and word lists are data (arnorm/data/translit_*.json) ----------------
+def test_standards_are_records_beside_their_letter_tables() -> None:
+    from dataclasses import replace
+
+    from arnorm.errors import DataFileError
+    from arnorm.tables import table_names
+    from arnorm.translit.romanize import standards
+
+    assert set(STANDARDS) == set(table_names("translit_romanize"))
+    records = tuple(STANDARDS.values())
+    assert standards._check(records) == STANDARDS
+    with pytest.raises(DataFileError, match="defined twice"):
+        standards._check((*records, records[0]))
+    with pytest.raises(DataFileError, match="no letter table 'x-new'"):
+        standards._check((replace(records[0], name="x-new"),))
+    with pytest.raises(DataFileError, match="not a prefix letter"):
+        standards._check((replace(records[0], prefix_article={"\u0645": "full"}),))
+
+
+def test_word_lists_load_through_the_data_layer() -> None:
+    from arnorm.translit.romanize import words
+
+    assert words.irregular()["\u0647\u0630\u0627"]  # هذا, a demonstrative with a hidden long ā
+    assert "\u0628\u064a\u0646" in words.keep_final()  # بين: bayna keeps its vowel
+    assert words.unvocalized_words()["\u0647\u0648"] == "\u0647\u064f\u0648\u064e"  # هو -> هُوَ
+    assert words.function_words() <= words.keep_final() | words.not_construct_before()
+    assert "\u0648" not in words.function_words()
+
+
+# -- vocalized classical text: dotless ya, verb endings, tanwin alif ----------------------
+#: ى carrying a vowel, sukun or shadda is the consonant y (older and Quranic spelling
+#: writes final ya without dots); the verb keeps its ending where the standard writes
+#: verb endings (ALA-LC r.13 "yajibu", "man waliya Miṣr"; romanization.md 1.3), except
+#: in pause (ISO 233-2 4.1.1 omits only the vowels of nominal inflection); ISO keeps the
+#: tanwin alif.
+VOCALIZED = {
+    "ala-lc": ("shayʼ", "hiya", "ilayya", "qāla", "yajibu", "ayḍan"),
+    "din-31635": ("šayʾ", "hiya", "ilayya", "qāla", "yaǧibu", "ayḍan"),
+    "iso-233": ("šayʾ", "hiya", "ilayya", "qāla", "yaǧibu", "ayḍan"),
+    "ungegn": ("shay’", "hiya", "ilayya", "qāla", "yajibu", "ayḑ"),
+    "bgn-pcgn": ("shay’", "hiya", "ilayya", "qāla", "yajibu", "ayḑ"),
+}
+VOCALIZED_INPUT = ("شَىْءٍ", "هِىَ", "إِلَىَّ", "قَالَ", "يَجِبُ", "أَيْضًا")
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+def test_vocalized_classical_words(standard: str) -> None:
+    assert tuple(r(w, standard) for w in VOCALIZED_INPUT) == VOCALIZED[standard]
+
+
+VERB_CASES = cases(
+    ("مَنْ وَلِيَ مِصْرَ", "man waliya miṣr", "none"),  # r.13 (the table capitalizes the name: Miṣr)
+    ("يَجِبُ", "yajibu", "none"),  # r.13
+    ("صَلَّى اللَّهُ عَلَيْهِ وَسَلَّمَ", "ṣallá Allāh ʻalayhi wa-sallam", "none"),  # r.13: the verb in pause
+    ("قَالَ الرَّجُلُ", "qāla al-rajul", "none"),  # the verb keeps -a, the noun drops -u
+    ("قَالَ.", "qāl.", "none"),  # pause before punctuation
+    ("وَقَالَ لَهُمْ", "wa-qāla la-hum", "none"),  # wa- before a hollow perfect
+    ("كَتَبْتُ الْكِتَابَ", "katabtu al-kitāb", "none"),  # perfect with -tu
+    ("يَكْتُبُونَ الدَّرْسَ", "yaktubūna al-dars", "none"),  # imperfect -ūna
+    ("اجْتَمَعَ النَّاسُ", "ijtamaʻa al-nās", "none"),  # form VIII
+    ("كِتَابُ اللَّهِ", "kitāb Allāh", "none"),  # a noun of no verb shape: pausal
+    ("أَكْبَرُ مِنْ", "akbar min", "none"),  # elative, not the 1st person imperfect
+    ("يَمِينُ الْمَلِكِ", "yamīn al-malik", "none"),  # hollow -ī- after ya-: left a noun
+    ("عَلَىَّ", "ʻalayya", "none"),  # pronoun -ya after ay keeps its vowel
+    ("مُوسَىٰ", "Mūsá", "words"),  # ى with dagger alef stays alif maqṣūrah
+)
+
+
+@pytest.mark.parametrize(("arabic", "expected", "capitalize"), VERB_CASES)
+def test_verb_endings_ala_lc(arabic: str, expected: str, capitalize: str) -> None:
+    assert r(arabic, "ala-lc", capitalize) == expected
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+def test_endings_option_governs_nouns_only(standard: str) -> None:
+    assert r("قَالَ الْكِتَابُ", standard).split()[0] == "qāla"
+    assert r("قَالَ الْكِتَابُ", standard, endings="full").split()[0] == "qāla"
+    assert r("قَالَ الْكِتَابُ", standard, endings="full").endswith("kitābu")
+
+
+_YA_WITH_SIGN = re.compile("\u064a(?=[\u064e-\u0652])")
+
+
+@given(word=arabic_word(vocalized=True, tatweel=False))
+@example(word="شَيْءٍ")
+@example(word="عَلَيَّ")
+def test_dotless_ya_with_a_sign_reads_as_ya(word: str) -> None:
+    dotless = _YA_WITH_SIGN.sub("\u0649", word)
+    for standard in STANDARDS:
+        assert romanize_word(dotless, standard, vocalize=False) == romanize_word(word, standard, vocalize=False)
+
+
+def test_dotless_ya_exhaustive_over_signs() -> None:
+    # every sign on ى: vowels, sukun, shadda -> y; none, dagger alef, tanwin -> alif maqṣūrah
+    for sign in "\u064e\u064f\u0650\u0652\u0651":
+        assert rom_units.parse("\u0628\u0649" + sign)[-1].letter == "\u064a"
+    for sign in ("", "\u0670", "\u064b"):
+        assert rom_units.parse("\u0628\u0649" + sign)[-1].letter == "\u0649"
+
+
+ARABIC_BLOCKS = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]
+ARABIC_PUNCTUATION = {"\u060c": ",", "\u061b": ";", "\u061f": "?"}
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+def test_every_arabic_code_point_is_romanized_or_passes_through(standard: str) -> None:
+    from arnorm.translit.romanize.chars import STRUCTURAL
+    from arnorm.translit.romanize.standards import letters
+
+    owned = set(letters(standard)) | STRUCTURAL
+    for lo, hi in ARABIC_BLOCKS:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            out = romanize(ch, standard, vocalize=False)
+            if ch in owned:
+                assert not any("\u0600" <= c <= "\u06ff" for c in out), (hex(cp), out)
+                assert unicodedata.is_normalized("NFC", out)
+            else:
+                assert out == ARABIC_PUNCTUATION.get(ch, ch), (hex(cp), out)
+
+
+def test_readme_transliteration_examples_are_true() -> None:
+    # README.md, section Transliteration
+    assert transliterate("قَالَ الرَّجُلُ", scheme="ala-lc") == "qāla al-rajul"
+    pytest.importorskip("arnorm.translit.names")
+    assert transliterate("عبد القادر", scheme="french") == "Abdelkader"
+
+
+# -- verbs.py: the verb shapes ----------------------------------------------------------
+VERB_SHAPES = [
+    # perfect, forms I-X (active, passive), with -a, -tu, -na
+    ("كَتَبَ", True), ("عَلِمَ", True), ("كُتِبَ", True), ("كَتَبْتُ", True), ("كَتَبْنَ", True),
+    ("قَالَ", True), ("قِيلَ", True), ("رَدَّ", True), ("سَلَّمَ", True), ("قَاتَلَ", True),
+    ("أَكْرَمَ", True), ("أَرَادَ", True), ("تَكَلَّمَ", True), ("تَقَاتَلَ", True),
+    ("انْقَطَعَ", True), ("اجْتَمَعَ", True), ("اسْتَخْرَجَ", True), ("اخْتَارَ", True), ("اتَّفَقَ", True),
+    # imperfect with -u, -a, -ūna, -āni, -īna
+    ("يَكْتُبُ", True), ("يُكْرِمُ", True), ("يَجِبُ", True), ("يَقُولُ", True), ("يُرِيدُ", True),
+    ("يُسَلِّمُ", True), ("يَتَكَلَّمُ", True), ("يَسْتَخْرِجُ", True), ("يَكْتُبُونَ", True),
+    ("يَكْتُبَانِ", True), ("تَكْتُبِينَ", True), ("يَسْتَطِيعُ", True), ("يَتَّفِقُ", True),
+    # nouns: no verb shape, or a shape left out on purpose (see verbs.py)
+    ("كِتَابُ", False), ("مَدْرَسَةُ", False), ("أَكْبَرُ", False), ("يَمِينُ", False),
+    ("نَهَارُ", False), ("كِتَابٌ", False), ("مُسْلِمُونَ", False), ("تَكَلُّمُ", False),
+    ("كَتَبْ", False), ("رَمَى", False),  # no final short vowel: nothing to keep
+]
+
+
+@pytest.mark.parametrize(("word", "verb"), VERB_SHAPES)
+def test_verb_shapes(word: str, verb: bool) -> None:
+    from arnorm.translit.romanize.verbs import is_verb
+
+    assert is_verb(rom_units.parse(word)) is verb
+
+
+@pytest.mark.parametrize("standard", sorted(STANDARDS))
+@given(words=st.lists(arabic_word(vocalized=True, tatweel=False), min_size=2, max_size=4))
+@example(words=["قَالَ", "قَالَ"])
+def test_a_line_end_is_already_a_pause(standard: str, words: list[str]) -> None:
+    # a line of two words or more ends in pause: a full stop there changes nothing else
+    line = " ".join(words)
+    assert r(line + ".", standard) == r(line, standard) + "."

@@ -214,7 +214,7 @@ def test_agrees_with_camel_charmapper_on_corpus(camel_name: str, corpus_sample: 
 def test_schemes_listing() -> None:
     assert set(LOSSLESS_SCHEMES) == {"buckwalter", "safe-buckwalter", "xml-buckwalter", "hsb", "buckwalter-quranic"}
     assert set(ROMANIZATION_STANDARDS) == {"ala-lc", "din-31635", "iso-233", "ungegn", "bgn-pcgn"}
-    assert set(SCHEMES) == set(LOSSLESS_SCHEMES) | set(ROMANIZATION_STANDARDS) | {"english"}
+    assert set(SCHEMES) == set(LOSSLESS_SCHEMES) | set(ROMANIZATION_STANDARDS) | {"english", "french"}
     assert all(isinstance(d, str) and d for d in SCHEMES.values())
 
 

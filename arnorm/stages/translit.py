@@ -7,7 +7,7 @@ construct=auto)``; the schemes are :data:`arnorm.translit.SCHEMES`:
   ``hsb``, ``buckwalter-quranic``) are a :class:`~arnorm.stage.CharMap`, so a
   pipeline fuses them with neighbouring character maps;
 * romanization standards (``ala-lc``, ``din-31635``, ``iso-233``,
-  ``ungegn``, ``bgn-pcgn``) and ``english`` (the name model) are a
+  ``ungegn``, ``bgn-pcgn``), ``english`` and ``french`` (the name model) are a
   :class:`~arnorm.stage.FunctionStage`.
 
 ``capitalize`` and ``construct`` apply to the romanization standards only; the
@@ -19,7 +19,7 @@ Python API, rejects them instead.
 its output contains no character it would change again: every scheme writes
 Latin (and ASCII punctuation) for the Arabic it owns and leaves every other
 character as it is, so a second run finds nothing to do.  This holds for all
-lossless schemes and standards (checked by the tests); for ``english`` it
+lossless schemes and standards (checked by the tests); for the name schemes it
 holds as long as the name model writes no Arabic.  The stage is *not*
 reversible: use :func:`arnorm.translit.to_arabic` for that.
 
@@ -33,11 +33,9 @@ from typing import Literal
 
 from ..registry import register
 from ..stage import FunctionStage, Stage
-from ..translit import LOSSLESS_SCHEMES, transliterate
-from ..translit import _ascii_encoder as ascii_encoder
-from ..translit import _names_function as names_function
+from ..translit import LOSSLESS_SCHEMES, NAME_SCHEMES, lossless_encoder, require_name_model, transliterate
 from ..translit.romanize import romanize
-from ..translit.schemes import decoder, encoder
+from ..translit.schemes import decoder
 
 #: Every scheme name (kept equal to ``arnorm.translit.SCHEMES`` by a test).
 SchemeName = Literal[
@@ -52,6 +50,7 @@ SchemeName = Literal[
     "ungegn",
     "bgn-pcgn",
     "english",
+    "french",
 ]
 
 
@@ -63,11 +62,11 @@ def translit(
     capitalize: Literal["none", "first", "words"] = "none",
     construct: Literal["auto", "never"] = "auto",
 ) -> Stage:
-    """Transliterate Arabic with a scheme (Buckwalter family, ALA-LC, DIN 31635, ISO 233, UN, BGN/PCGN, english)."""
+    """Transliterate Arabic with a scheme (Buckwalter family, ALA-LC, DIN 31635, ISO 233, UN, BGN/PCGN, english, french)."""
     if scheme in LOSSLESS_SCHEMES:
-        return ascii_encoder(scheme, marks) if ascii else encoder(scheme)
-    if scheme == "english":
-        names_function("transliterate_name")  # fail now, not on the first line
+        return lossless_encoder(scheme, ascii=ascii, marks=marks)
+    if scheme in NAME_SCHEMES:
+        require_name_model()  # fail now, not on the first line
         return FunctionStage(
             name="translit",
             func=transliterate,

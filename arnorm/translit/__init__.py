@@ -9,9 +9,10 @@ Three kinds of scheme, one entry point, :func:`transliterate`:
 * **romanization standards** for vocalized text
   (:mod:`arnorm.translit.romanize`): ``ala-lc``, ``din-31635``, ``iso-233``
   (ISO 233-2:1993), ``ungegn`` (UN 1972), ``bgn-pcgn``.  Rule-based, lossy.
-* ``english``: the personal-name model (:mod:`arnorm.translit.names`),
-  popular English spellings such as ``Mohammed``; applied to each run of
-  Arabic words.
+* ``english`` and ``french``: the personal-name model
+  (:mod:`arnorm.translit.names`), the spellings English-language text uses
+  (``Mohammed``) or French/Maghrebi text uses (``Abdelkader``); applied to
+  each run of Arabic words.
 
 >>> from arnorm.translit import transliterate, to_arabic
 >>> transliterate("كِتَابٌ", scheme="buckwalter")
@@ -47,11 +48,14 @@ from .romanize import Capitalize, Construct, Endings, Marks, fold_ascii
 
 __all__ = [
     "LOSSLESS_SCHEMES",
+    "NAME_SCHEMES",
     "ROMANIZATION_STANDARDS",
     "SCHEMES",
     "IrreversibleSchemeError",
     "fold_ascii",
+    "lossless_encoder",
     "name_variants",
+    "require_name_model",
     "to_arabic",
     "transliterate",
     "transliterate_name",
@@ -64,14 +68,15 @@ LOSSLESS_SCHEMES = _schemes.LOSSLESS_SCHEMES
 ROMANIZATION_STANDARDS: Mapping[str, str] = MappingProxyType(
     {name: std.description for name, std in _romanize.STANDARDS.items()}
 )
-#: Every scheme :func:`transliterate` takes: name -> one-line description.
-SCHEMES: Mapping[str, str] = MappingProxyType(
+#: Schemes of the personal-name model: name -> description.
+NAME_SCHEMES: Mapping[str, str] = MappingProxyType(
     {
-        **LOSSLESS_SCHEMES,
-        **ROMANIZATION_STANDARDS,
         "english": "popular English spelling of personal names (the name model; e.g. Mohammed)",
+        "french": "popular French/Maghrebi spelling of personal names (the name model; e.g. Abdelkader)",
     }
 )
+#: Every scheme :func:`transliterate` takes: name -> one-line description.
+SCHEMES: Mapping[str, str] = MappingProxyType({**LOSSLESS_SCHEMES, **ROMANIZATION_STANDARDS, **NAME_SCHEMES})
 
 
 class IrreversibleSchemeError(UnknownSchemeError):
@@ -92,12 +97,20 @@ class IrreversibleSchemeError(UnknownSchemeError):
 
 
 @functools.cache
-def _ascii_encoder(scheme: str, marks: Marks) -> CharMap:
-    """A lossless scheme's encoder with its symbols folded to ASCII (lossy)."""
-    mapping = _schemes.encoder(scheme).mapping
-    return CharMap.from_mapping(
-        f"translit[{scheme},ascii]", {k: fold_ascii(v, marks) for k, v in mapping.items()}
-    )
+def lossless_encoder(scheme: str, *, ascii: bool = False, marks: Marks = "apostrophe") -> CharMap:
+    """The Arabic -> symbols :class:`~arnorm.stage.CharMap` of a lossless scheme (cached).
+
+    With ``ascii=True`` its symbols are folded to ASCII (:func:`fold_ascii`),
+    which makes it lossy.
+
+    Raises:
+        UnknownSchemeError: ``scheme`` is not a lossless scheme.
+    """
+    encoder = _schemes.encoder(scheme)
+    if not ascii:
+        return encoder
+    folded = {k: fold_ascii(v, marks) for k, v in encoder.mapping.items()}
+    return CharMap.from_mapping(f"translit[{scheme},ascii]", folded)
 
 
 # -- the name model (another module; imported lazily) ------------------------
@@ -112,6 +125,11 @@ def _names_function(attribute: str) -> Callable[..., Any]:
     if not callable(function):
         raise ArnormError(f"the name model (arnorm.translit.names) has no {attribute}() yet")
     return function
+
+
+def require_name_model() -> None:
+    """Check that the name model (``english``, ``french``) is installed; raise :class:`ArnormError` if not."""
+    _names_function("transliterate_name")
 
 
 def transliterate_name(name: str, scheme: str = "english") -> str:
@@ -129,13 +147,14 @@ _ARABIC_WORD = r"[\u0621-\u063a\u0640-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u0
 _ARABIC_RUN = regex.compile(f"{_ARABIC_WORD}(?:[ \\t\\u00a0]+{_ARABIC_WORD})*")
 
 
-def _english(text: str, *, ascii: bool, marks: Marks) -> str:
+def _names(text: str, scheme: str, *, ascii: bool, marks: Marks) -> str:
+    """Each run of Arabic words of ``text`` spelled by the name model under ``scheme``."""
     if not _ARABIC_RUN.search(text):
         return text
     convert = _names_function("transliterate_name")
 
     def one(match: regex.Match[str]) -> str:
-        out = str(convert(match.group(), scheme="english"))
+        out = str(convert(match.group(), scheme=scheme))
         return fold_ascii(out, marks) if ascii else out
 
     return "".join(_ARABIC_RUN.sub(one, line) for line in text.splitlines(keepends=True))
@@ -168,8 +187,8 @@ def transliterate(
 
     Raises:
         UnknownSchemeError: ``scheme`` is not in :data:`SCHEMES`.
-        ArnormError: a romanization option given for another scheme, or the
-            ``english`` scheme without the name model installed.
+        ArnormError: a romanization option given for another scheme, or
+            ``english``/``french`` without the name model installed.
     """
     if not isinstance(text, str):
         raise TypeError(f"transliterate takes str, not {type(text).__name__}")
@@ -183,9 +202,9 @@ def transliterate(
                 f"({', '.join(ROMANIZATION_STANDARDS)}), not to {scheme!r}"
             )
     if scheme in LOSSLESS_SCHEMES:
-        return (_ascii_encoder(scheme, marks) if ascii else _schemes.encoder(scheme))(text)
-    if scheme == "english":
-        return _english(text, ascii=ascii, marks=marks)
+        return lossless_encoder(scheme, ascii=ascii, marks=marks)(text)
+    if scheme in NAME_SCHEMES:
+        return _names(text, scheme, ascii=ascii, marks=marks)
     return _romanize.romanize(
         text,
         scheme,
@@ -205,7 +224,7 @@ def to_arabic(text: str, scheme: str = "buckwalter") -> str:
     never Arabic (see :mod:`arnorm.translit.schemes`).
 
     Raises:
-        IrreversibleSchemeError: ``scheme`` is a romanization standard or ``english``.
+        IrreversibleSchemeError: ``scheme`` is a romanization standard or a name scheme.
         UnknownSchemeError: ``scheme`` is not a scheme at all.
     """
     if not isinstance(text, str):
