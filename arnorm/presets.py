@@ -11,6 +11,8 @@ ml            language-model preprocessing (as AraBERT v2 / CAMeLBERT do):
 camel         exactly CAMeL Tools' normalize_unicode + dediac_ar +
               normalize_alef_ar + normalize_alef_maksura_ar +
               normalize_teh_marbuta_ar
+lucene        exactly Lucene's ArabicNormalizationFilter
+lucene_stem   exactly Lucene's ArabicNormalizationFilter + ArabicStemFilter
 ============  =================================================================
 """
 
@@ -32,6 +34,8 @@ PRESETS = MappingProxyType(
         "ml": "compose,presentation_forms,invisible,diacritics,tatweel,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
+        "lucene": "lucene_normalize",
+        "lucene_stem": "lucene_normalize,light_stem",
     }
 )
 """Preset name -> pipeline spec."""
@@ -42,6 +46,8 @@ PRESET_DESCRIPTIONS = MappingProxyType(
         "clean": "conservative repair; keeps diacritics and letters",
         "ml": "language-model preprocessing: dediacritize, keep letter variants",
         "camel": "reproduces CAMeL Tools' normalize_unicode+dediac_ar+alef/maksura/teh marbuta",
+        "lucene": "Lucene's ArabicNormalizationFilter, exactly (checked against Lucene 9.9)",
+        "lucene_stem": "Lucene's ArabicNormalizationFilter + ArabicStemFilter, exactly",
     }
 )
 
