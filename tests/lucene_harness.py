@@ -33,7 +33,7 @@ def lucene_jar() -> Path | None:
 def _java_version(java_home: Path) -> int:
     try:
         out = subprocess.run(
-            [str(java_home / "bin" / "java"), "-version"], capture_output=True, text=True, timeout=60
+            [str(java_home / "bin" / "java"), "-version"], check=False, capture_output=True, text=True, timeout=60
         ).stderr
     except (OSError, subprocess.SubprocessError):
         return 0

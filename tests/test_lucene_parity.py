@@ -15,12 +15,11 @@ from pathlib import Path
 
 import pytest
 import regex
+from conftest import shared_file
+from lucene_harness import java_home, lucene_jar, run_lucene
 
 import arnorm
 from arnorm.stages.stem import WORD_CHAR
-
-from conftest import shared_file
-from lucene_harness import java_home, lucene_jar, run_lucene
 
 pytestmark = pytest.mark.slow
 
