@@ -23,8 +23,9 @@ from types import MappingProxyType
 
 from .errors import UnknownPresetError
 from .pipeline import Pipeline
+from .stage import Stage
 
-__all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "preset"]
+__all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "PipelineLike", "as_pipeline", "preset"]
 
 PRESETS = MappingProxyType(
     {
@@ -39,6 +40,9 @@ PRESETS = MappingProxyType(
     }
 )
 """Preset name -> pipeline spec."""
+
+#: What the functions that take "a pipeline" accept: a pipeline, a stage, a preset name or a spec.
+PipelineLike = Pipeline | Stage | str
 
 PRESET_DESCRIPTIONS = MappingProxyType(
     {
@@ -60,3 +64,22 @@ def preset(name: str) -> Pipeline:
     except KeyError:
         raise UnknownPresetError(name, PRESETS) from None
     return Pipeline.from_spec(spec)
+
+
+def as_pipeline(pipe: PipelineLike) -> Pipeline:
+    """``pipe`` as a :class:`Pipeline`: a pipeline, a stage, a preset name or a spec string.
+
+    A string that is a preset name (``"search"``) means that preset; any other
+    string is read as a spec (``"diacritics,alef,ya"``).
+
+    Raises:
+        UnknownStageError, StageOptionError, SpecError: a bad spec string.
+        TypeError: anything else.
+    """
+    if isinstance(pipe, Pipeline):
+        return pipe
+    if isinstance(pipe, Stage):
+        return Pipeline([pipe])
+    if isinstance(pipe, str):
+        return preset(pipe) if pipe in PRESETS else Pipeline.from_spec(pipe)
+    raise TypeError(f"expected a Pipeline, a Stage, a preset name or a spec string, not {type(pipe).__name__}")
