@@ -20,6 +20,7 @@ __all__ = [
     "UnknownPresetError",
     "UnknownSchemeError",
     "UnknownStageError",
+    "UnsupportedStageError",
 ]
 
 
@@ -132,3 +133,17 @@ class DataFileError(ArnormError):
     def __init__(self, where: str, message: str) -> None:
         self.where = where
         super().__init__(f"data file {where}: {message}")
+
+
+class UnsupportedStageError(ArnormError):
+    """A stage that cannot be carried into another tool (a tokenizers normalizer, a search engine).
+
+    Attributes:
+        stage: the stage's spec.
+        reason: why it cannot.
+    """
+
+    def __init__(self, stage: str, reason: str) -> None:
+        self.stage = stage
+        self.reason = reason
+        super().__init__(f"stage {stage!r} cannot be exported: {reason}")

@@ -40,6 +40,7 @@ from __future__ import annotations
 from ._common import PipelineLike, as_pipeline, normalize_strings
 from .frames import PartitionMapper, dask_normalize_bag, normalize_series
 from .hf_datasets import BatchMapper, hf_map_function
+from .hf_tokenizers import to_hf_normalizer
 
 __all__ = [
     "BatchMapper",
@@ -50,4 +51,5 @@ __all__ = [
     "hf_map_function",
     "normalize_series",
     "normalize_strings",
+    "to_hf_normalizer",
 ]
