@@ -16,6 +16,7 @@ __all__ = [
     "SpecError",
     "StageOptionError",
     "TableError",
+    "UnknownFormatError",
     "UnknownNameError",
     "UnknownPresetError",
     "UnknownSchemeError",
@@ -50,6 +51,12 @@ class UnknownStageError(UnknownNameError):
     """A stage name that is not registered."""
 
     kind = "stage"
+
+
+class UnknownFormatError(UnknownNameError):
+    """An export or output format that does not exist."""
+
+    kind = "format"
 
 
 class UnknownPresetError(UnknownNameError):

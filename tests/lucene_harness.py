@@ -72,3 +72,26 @@ def run_lucene(words: Sequence[str], workdir: Path) -> list[tuple[str, str]]:
     rows = [tuple(line.split("\t")) for line in done.stdout.split("\n")[: len(words)]]
     assert all(len(r) == 2 for r in rows) and len(rows) == len(words)
     return rows  # type: ignore[return-value]
+
+
+def run_lucene_mapping(mapping_file: Path, lines: Sequence[str], workdir: Path) -> list[str]:
+    """Every line through Lucene's MappingCharFilterFactory configured by ``mapping_file``."""
+    jar, home = lucene_jar(), java_home()
+    assert jar is not None and home is not None
+    subprocess.run(
+        [str(home / "bin" / "javac"), "-cp", str(jar), "-d", str(workdir), str(HERE / "lucene" / "LuceneMapping.java")],
+        check=True,
+        timeout=300,
+    )
+    done = subprocess.run(
+        [str(home / "bin" / "java"), "-cp", f"{jar}{os.pathsep}{workdir}", "LuceneMapping", str(mapping_file)],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+        timeout=600,
+    )
+    out = done.stdout.split("\n")[: len(lines)]
+    assert len(out) == len(lines)
+    return out

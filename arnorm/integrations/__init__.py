@@ -41,6 +41,8 @@ from ._common import PipelineLike, as_pipeline, normalize_strings
 from .frames import PartitionMapper, dask_normalize_bag, normalize_series
 from .hf_datasets import BatchMapper, hf_map_function
 from .hf_tokenizers import to_hf_normalizer
+from .polars_expr import polars_normalize
+from .spark_udf import spark_normalize_udf
 
 __all__ = [
     "BatchMapper",
@@ -51,5 +53,7 @@ __all__ = [
     "hf_map_function",
     "normalize_series",
     "normalize_strings",
+    "polars_normalize",
+    "spark_normalize_udf",
     "to_hf_normalizer",
 ]

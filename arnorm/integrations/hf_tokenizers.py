@@ -36,7 +36,7 @@ from ..presets import PipelineLike, as_pipeline
 from ..stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
 
 if TYPE_CHECKING:  # pragma: no cover
-    from tokenizers.normalizers import Normalizer
+    from tokenizers.normalizers import Normalizer  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["to_hf_normalizer"]
 
@@ -89,7 +89,7 @@ def _regex(stage: RegexSub) -> list[Normalizer]:
         raise UnsupportedStageError(stage.spec, "its replacement refers to groups; tokenizers' Replace is literal")
     try:
         pattern = Regex(stage.pattern)
-    except Exception as exc:  # tokenizers raises a bare Exception for Oniguruma errors
+    except Exception as exc:  # noqa: BLE001  (tokenizers raises a bare Exception for Oniguruma errors)
         raise UnsupportedStageError(stage.spec, f"Oniguruma cannot compile its pattern ({exc})") from None
     return [normalizers.Replace(pattern, stage.repl)]
 
@@ -100,7 +100,7 @@ def _function(stage: FunctionStage, approximate: bool) -> list[Normalizer]:
     name = getattr(stage.func, "__name__", "")
     options = dict(stage.kwargs)
     if name == "tidy_spaces":
-        rules = []
+        rules: list[Normalizer] = []
         if options.get("collapse", True):
             rules.append(normalizers.Replace(Regex(" {2,}"), " "))
         if options.get("strip", True):
