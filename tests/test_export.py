@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import shared_file
+from lucene_harness import java_home, lucene_jar, run_lucene_mapping
 
 import arnorm
 from arnorm.errors import UnknownFormatError, UnsupportedStageError
 from arnorm.export import analysis_settings, export, mapping_rules
-from conftest import shared_file
-from lucene_harness import java_home, lucene_jar, run_lucene_mapping
 
 
 def test_lucene_presets_become_the_builtin_filters() -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import shared_file
 from hypothesis import given
 from hypothesis import strategies as st
 
 import arnorm
 from arnorm.strategies import arabic_text
-from conftest import shared_file
 
 pl = pytest.importorskip("polars")
-from arnorm.integrations import polars_normalize, spark_normalize_udf  # noqa: E402
+from arnorm.integrations import polars_normalize, spark_normalize_udf
 
 values = st.lists(st.one_of(arabic_text(), st.none()), max_size=20)
 

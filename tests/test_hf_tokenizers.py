@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import shared_file
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -10,10 +11,9 @@ import arnorm
 from arnorm.errors import UnsupportedStageError
 from arnorm.integrations.hf_tokenizers import _ordered_groups
 from arnorm.strategies import arabic_text
-from conftest import shared_file
 
 pytest.importorskip("tokenizers")
-from arnorm.integrations import to_hf_normalizer  # noqa: E402
+from arnorm.integrations import to_hf_normalizer
 
 # ml's `compose` has no exact tokenizers equivalent; approximate=True maps it to NFC.
 EXPORTABLE = {"search": False, "ml": True, "clean": False, "lucene": False}
