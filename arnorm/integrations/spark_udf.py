@@ -20,19 +20,17 @@ from .frames import normalize_series
 __all__ = ["spark_normalize_udf"]
 
 
-class _SeriesNormalizer:
-    """A picklable ``pandas.Series -> pandas.Series`` function."""
-
-    def __init__(self, pipe: PipelineLike) -> None:
-        self.pipeline = as_pipeline(pipe)
-
-    def __call__(self, series: Any) -> Any:
-        return normalize_series(series, self.pipeline)
-
-
 def spark_normalize_udf(pipe: PipelineLike = "search") -> Any:
     """A ``pyspark.sql.functions.pandas_udf`` (String -> String) running ``pipe``."""
-    from pyspark.sql.functions import pandas_udf  # type: ignore[import-not-found,unused-ignore]
+    import pandas as pd  # type: ignore[import-untyped,unused-ignore]
+    from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined,import-not-found,unused-ignore]
     from pyspark.sql.types import StringType  # type: ignore[import-not-found,unused-ignore]
 
-    return pandas_udf(_SeriesNormalizer(pipe), returnType=StringType())
+    pipeline = as_pipeline(pipe)
+
+    def normalize(series: Any) -> Any:
+        return normalize_series(series, pipeline)
+
+    # Spark reads the kind of pandas UDF from real (not string) annotations.
+    normalize.__annotations__ = {"series": pd.Series, "return": pd.Series}
+    return pandas_udf(normalize, returnType=StringType())
