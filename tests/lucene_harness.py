@@ -51,40 +51,16 @@ def java_home(minimum: int = 21) -> Path | None:
     return None
 
 
-def run_lucene(words: Sequence[str], workdir: Path) -> list[tuple[str, str]]:
-    """(normalized, stemmed) for every word, computed by Lucene itself."""
+def _run_java(program: str, args: Sequence[str], lines: Sequence[str], workdir: Path) -> list[str]:
+    """Compile ``tests/lucene/<program>.java`` and run it on ``lines``; one output line per input line."""
     jar, home = lucene_jar(), java_home()
     assert jar is not None and home is not None
+    source = HERE / "lucene" / f"{program}.java"
     subprocess.run(
-        [str(home / "bin" / "javac"), "-cp", str(jar), "-d", str(workdir), str(HERE / "lucene" / "LuceneArabic.java")],
-        check=True,
-        timeout=300,
+        [str(home / "bin" / "javac"), "-cp", str(jar), "-d", str(workdir), str(source)], check=True, timeout=300
     )
     done = subprocess.run(
-        [str(home / "bin" / "java"), "-cp", f"{jar}{os.pathsep}{workdir}", "LuceneArabic"],
-        input="\n".join(words) + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=True,
-        timeout=600,
-    )
-    rows = [tuple(line.split("\t")) for line in done.stdout.split("\n")[: len(words)]]
-    assert all(len(r) == 2 for r in rows) and len(rows) == len(words)
-    return rows  # type: ignore[return-value]
-
-
-def run_lucene_mapping(mapping_file: Path, lines: Sequence[str], workdir: Path) -> list[str]:
-    """Every line through Lucene's MappingCharFilterFactory configured by ``mapping_file``."""
-    jar, home = lucene_jar(), java_home()
-    assert jar is not None and home is not None
-    subprocess.run(
-        [str(home / "bin" / "javac"), "-cp", str(jar), "-d", str(workdir), str(HERE / "lucene" / "LuceneMapping.java")],
-        check=True,
-        timeout=300,
-    )
-    done = subprocess.run(
-        [str(home / "bin" / "java"), "-cp", f"{jar}{os.pathsep}{workdir}", "LuceneMapping", str(mapping_file)],
+        [str(home / "bin" / "java"), "-cp", f"{jar}{os.pathsep}{workdir}", program, *args],
         input="\n".join(lines) + "\n",
         capture_output=True,
         text=True,
@@ -95,3 +71,15 @@ def run_lucene_mapping(mapping_file: Path, lines: Sequence[str], workdir: Path) 
     out = done.stdout.split("\n")[: len(lines)]
     assert len(out) == len(lines)
     return out
+
+
+def run_lucene(words: Sequence[str], workdir: Path) -> list[tuple[str, str]]:
+    """(normalized, stemmed) for every word, computed by Lucene itself."""
+    rows = [line.split("\t") for line in _run_java("LuceneArabic", [], words, workdir)]
+    assert all(len(r) == 2 for r in rows)
+    return [(r[0], r[1]) for r in rows]
+
+
+def run_lucene_mapping(mapping_file: Path, lines: Sequence[str], workdir: Path) -> list[str]:
+    """Every line through Lucene's MappingCharFilterFactory configured by ``mapping_file``."""
+    return _run_java("LuceneMapping", [str(mapping_file)], lines, workdir)
