@@ -18,10 +18,12 @@ __all__ = [
     "SpecError",
     "StageOptionError",
     "TableError",
+    "UnknownFormatError",
     "UnknownNameError",
     "UnknownPresetError",
     "UnknownSchemeError",
     "UnknownStageError",
+    "UnsupportedStageError",
 ]
 
 
@@ -51,6 +53,12 @@ class UnknownStageError(UnknownNameError):
     """A stage name that is not registered."""
 
     kind = "stage"
+
+
+class UnknownFormatError(UnknownNameError):
+    """An export or output format that does not exist."""
+
+    kind = "format"
 
 
 class UnknownPresetError(UnknownNameError):
@@ -159,3 +167,17 @@ class SpanError(ArnormError):
             f"span ({start}, {end}) is not within the {side} text of length {length} "
             f"(need 0 <= start <= end <= {length})"
         )
+
+
+class UnsupportedStageError(ArnormError):
+    """A stage that cannot be carried into another tool (a tokenizers normalizer, a search engine).
+
+    Attributes:
+        stage: the stage's spec.
+        reason: why it cannot.
+    """
+
+    def __init__(self, stage: str, reason: str) -> None:
+        self.stage = stage
+        self.reason = reason
+        super().__init__(f"stage {stage!r} cannot be exported: {reason}")

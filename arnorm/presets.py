@@ -11,6 +11,8 @@ ml            language-model preprocessing (as AraBERT v2 / CAMeLBERT do):
 camel         exactly CAMeL Tools' normalize_unicode + dediac_ar +
               normalize_alef_ar + normalize_alef_maksura_ar +
               normalize_teh_marbuta_ar
+lucene        exactly Lucene's ArabicNormalizationFilter
+lucene_stem   exactly Lucene's ArabicNormalizationFilter + ArabicStemFilter
 ============  =================================================================
 """
 
@@ -21,8 +23,9 @@ from types import MappingProxyType
 
 from .errors import UnknownPresetError
 from .pipeline import Pipeline
+from .stage import Stage
 
-__all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "preset"]
+__all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "PipelineLike", "as_pipeline", "preset"]
 
 PRESETS = MappingProxyType(
     {
@@ -32,9 +35,14 @@ PRESETS = MappingProxyType(
         "ml": "compose,presentation_forms,invisible,diacritics,tatweel,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
+        "lucene": "lucene_normalize",
+        "lucene_stem": "lucene_normalize,light_stem",
     }
 )
 """Preset name -> pipeline spec."""
+
+#: What the functions that take "a pipeline" accept: a pipeline, a stage, a preset name or a spec.
+PipelineLike = Pipeline | Stage | str
 
 PRESET_DESCRIPTIONS = MappingProxyType(
     {
@@ -42,6 +50,8 @@ PRESET_DESCRIPTIONS = MappingProxyType(
         "clean": "conservative repair; keeps diacritics and letters",
         "ml": "language-model preprocessing: dediacritize, keep letter variants",
         "camel": "reproduces CAMeL Tools' normalize_unicode+dediac_ar+alef/maksura/teh marbuta",
+        "lucene": "Lucene's ArabicNormalizationFilter, exactly (checked against Lucene 9.9)",
+        "lucene_stem": "Lucene's ArabicNormalizationFilter + ArabicStemFilter, exactly",
     }
 )
 
@@ -54,3 +64,22 @@ def preset(name: str) -> Pipeline:
     except KeyError:
         raise UnknownPresetError(name, PRESETS) from None
     return Pipeline.from_spec(spec)
+
+
+def as_pipeline(pipe: PipelineLike) -> Pipeline:
+    """``pipe`` as a :class:`Pipeline`: a pipeline, a stage, a preset name or a spec string.
+
+    A string that is a preset name (``"search"``) means that preset; any other
+    string is read as a spec (``"diacritics,alef,ya"``).
+
+    Raises:
+        UnknownStageError, StageOptionError, SpecError: a bad spec string.
+        TypeError: anything else.
+    """
+    if isinstance(pipe, Pipeline):
+        return pipe
+    if isinstance(pipe, Stage):
+        return Pipeline([pipe])
+    if isinstance(pipe, str):
+        return preset(pipe) if pipe in PRESETS else Pipeline.from_spec(pipe)
+    raise TypeError(f"expected a Pipeline, a Stage, a preset name or a spec string, not {type(pipe).__name__}")

@@ -1,0 +1,167 @@
+"""Splitting Arabic proclitics off a word: و ف, ب ك ل, the future س, the article ال.
+
+A word is split only when the split is better supported than the whole word:
+each proclitic ``c`` with prior ``p`` comes off ``c + rest`` when
+``p * support(rest) >= count(c + rest)``, where ``count`` is the word's
+frequency in the corpus word list (``arnorm/data/word_counts.json``) and
+``support`` is the best frequency of ``rest`` itself or of ``rest`` with its
+own proclitics removed.  So ``وصل`` ("arrived") stays whole (``صل`` is rare),
+``وقال`` splits, ``كتاب`` and ``بلد`` stay whole, and ``وبالصلاة`` becomes
+``و`` ``ب`` ``ال`` ``صلاة``.  The article comes off when the rest is a known
+word, or when the whole word is unknown (an unknown word that starts with
+``ال`` is nearly always article + noun); ``لل`` is ``ل`` + the article with its
+alef elided (``للصلاة``).  A closed list of words is never split (``الله``,
+``الذي``, ``كان``, ``لكن`` ...).  The facts and their sources are in
+``arnorm/data/clitics.json``.
+
+Decisions are made on a skeleton of the word (letters only, hamza carriers,
+alef variants, alef maksura and teh marbuta folded as ``search`` folds them),
+so vocalized and unvocalized spellings split alike; the cuts are returned as
+positions in the word as written, with each letter's marks kept on it.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .datafile import load_json, validate
+
+__all__ = ["split_points"]
+
+_FOLD = str.maketrans("أإآٱؤئىة", "اااايييه")
+_MIN_REST = 2
+
+
+@dataclass(frozen=True)
+class CliticRules:
+    """The proclitic inventory (``arnorm/data/clitics.json``)."""
+
+    name: str
+    description: str
+    source: str
+    conjunctions: Mapping[str, float]
+    prepositions: Mapping[str, float]
+    future: str
+    future_next: str
+    article: str
+    whole_words: tuple[str, ...]
+
+
+@functools.cache
+def _rules() -> CliticRules:
+    return validate(load_json("clitics.json"), CliticRules, "clitics.json")  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _whole_words() -> frozenset[str]:
+    return frozenset(w.translate(_FOLD) for w in _rules().whole_words)
+
+
+@functools.cache
+def _counts() -> Mapping[str, int]:
+    document = load_json("word_counts.json")
+    return validate(document.get("counts"), Mapping[str, int], "word_counts.json:counts")  # type: ignore[no-any-return]
+
+
+def _count(word: str) -> int:
+    return _counts().get(word, 0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _support(word: str) -> float:
+    """The best frequency of ``word`` or of a proclitic analysis of it."""
+    best = float(_count(word))
+    if len(word) <= _MIN_REST or word in _whole_words():
+        return best
+    rules = _rules()
+    for letter, prior in (*rules.conjunctions.items(), *rules.prepositions.items()):
+        if word[0] == letter:
+            best = max(best, prior * _support(word[1:]))
+    if word.startswith(rules.article) and len(word) - 2 >= _MIN_REST:
+        best = max(best, float(_count(word[2:])))
+    return best
+
+
+def _strip(word: str, prior: float, rest: str) -> bool:
+    if len(rest) < _MIN_REST or word in _whole_words():
+        return False
+    support = _support(rest)
+    return support > 0 and prior * support >= _count(word)
+
+
+def _article_follows(rest: str) -> bool:
+    # A preposition directly before the article (bi-l-, ka-l-) is a clitic chain.
+    return rest.startswith(_rules().article) and len(rest) >= 4 and rest not in _whole_words()
+
+
+def _skeleton(word: str) -> tuple[str, list[int]]:
+    """Folded base letters of ``word`` and the index in ``word`` where each starts."""
+    letters: list[str] = []
+    starts: list[int] = []
+    for i, ch in enumerate(word):
+        if ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        letters.append(ch.translate(_FOLD))
+        starts.append(i)
+    return "".join(letters), starts
+
+
+def _future(rest: str) -> bool:
+    rules = _rules()
+    return (
+        rest[:1] == rules.future
+        and rest[1:2] in rules.future_next
+        and len(rest) > 3
+        and _strip(rest, 1.0, rest[1:])
+    )
+
+
+def _lil(rest: str) -> bool:
+    # li- + the article, written with one lam: lil-salah.
+    if not rest.startswith("لل") or len(rest) - 2 < _MIN_REST or rest in _whole_words():
+        return False
+    return bool(_count(_rules().article + rest[2:]) or _count(rest[2:]) or not _count(rest))
+
+
+def _article(rest: str) -> bool:
+    if not rest.startswith(_rules().article) or len(rest) - 2 < _MIN_REST or rest in _whole_words():
+        return False
+    return bool(_count(rest[2:]) or not _count(rest))
+
+
+def _skeleton_cuts(s: str) -> list[int]:
+    """Cut points (in letters) of the proclitics of the folded word ``s``."""
+    rules, cuts, i = _rules(), [], 0
+    if s[:1] in rules.conjunctions and _strip(s, rules.conjunctions[s[0]], s[1:]):
+        i = 1
+        cuts.append(i)
+    rest = s[i:]
+    if _future(rest):
+        return [*cuts, i + 1]
+    if _lil(rest):
+        return [*cuts, i + 1, i + 2]
+    if rest[:1] in rules.prepositions and (
+        _article_follows(rest[1:]) or _strip(rest, rules.prepositions[rest[0]], rest[1:])
+    ):
+        i += 1
+        cuts.append(i)
+    if _article(s[i:]):
+        cuts.append(i + 2)
+    return cuts
+
+
+def split_points(word: str) -> list[int]:
+    """Positions in ``word`` (as written, marks included) where a proclitic ends.
+
+    >>> split_points("وبالصلاة")
+    [1, 2, 4]
+    >>> split_points("وصل"), split_points("كتاب"), split_points("الله")
+    ([], [], [])
+    """
+    skeleton, starts = _skeleton(word)
+    if len(skeleton) <= _MIN_REST:
+        return []
+    return [starts[k] for k in _skeleton_cuts(skeleton)]

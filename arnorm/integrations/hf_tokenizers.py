@@ -1,0 +1,152 @@
+"""Hugging Face ``tokenizers``: a pipeline as a ``tokenizers.normalizers`` object.
+
+A tokenizer that carries its own normalizer applies it inside Rust, at
+training and at inference, with no Python in the loop::
+
+    from arnorm.integrations import to_hf_normalizer
+
+    tokenizer.normalizer = to_hf_normalizer("search")
+
+Every stage is translated into the normalizers ``tokenizers`` has:
+
+* a character map (the fused map of consecutive maps) becomes ``Replace``
+  normalizers, one per replacement value with a character class of its keys,
+  ordered so that no replacement is rewritten by a later one;
+* a Unicode form becomes ``NFC``/``NFKC``/``NFD``/``NFKD``;
+* a regular-expression stage becomes ``Replace(Regex(...))`` when its pattern
+  compiles in Oniguruma (the engine of ``tokenizers``; variable-length
+  look-behind does not) and its replacement is literal;
+* ``whitespace``'s space tidying becomes three exact ``Replace`` rules.
+
+Anything else raises :class:`~arnorm.errors.UnsupportedStageError` naming the
+stage and why.  ``compose`` (canonical composition of Arabic letters only) has
+no exact equivalent: with ``approximate=True`` it becomes ``NFC``, which also
+composes non-Arabic letters and reorders marks (harmless when the diacritics
+are deleted afterwards, as in ``ml``).  ``tests/test_hf_tokenizers.py`` checks
+that ``search`` and ``ml`` give arnorm's output on every line of the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UnsupportedStageError
+from ..presets import PipelineLike, as_pipeline
+from ..stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
+
+if TYPE_CHECKING:  # pragma: no cover
+    from tokenizers.normalizers import Normalizer  # type: ignore[import-not-found,unused-ignore]
+
+__all__ = ["to_hf_normalizer"]
+
+_LINE_BREAKS = "\\n\\r\\x0B\\x0C\\x1C\\x1D\\x1E\\x{85}\\x{2028}\\x{2029}"
+
+
+def _char_class(chars: list[str]) -> str:
+    return "[" + "".join(f"\\x{{{ord(c):X}}}" for c in sorted(chars)) + "]"
+
+
+def _ordered_groups(mapping: Mapping[str, str]) -> list[tuple[str, list[str]]]:
+    """Groups ``(value, keys)`` in an order where no group rewrites another's output.
+
+    A group whose replacement contains a character that another group maps
+    must run after that group (Kahn's topological sort); a cycle cannot be
+    expressed as a sequence of replacements.
+    """
+    groups: dict[str, list[str]] = {}
+    for key, value in mapping.items():
+        groups.setdefault(value, []).append(key)
+    owner = {key: value for value, keys in groups.items() for key in keys}
+    before: dict[str, set[str]] = {
+        value: {owner[c] for c in value if c in owner and owner[c] != value} for value in groups
+    }
+    ordered: list[tuple[str, list[str]]] = []
+    while before:
+        ready = sorted(v for v, deps in before.items() if not deps)
+        if not ready:
+            raise UnsupportedStageError("charmap", "its replacements feed each other in a cycle")
+        for value in ready:
+            ordered.append((value, groups[value]))
+            del before[value]
+        for deps in before.values():
+            deps.difference_update(ready)
+    return ordered
+
+
+def _charmap(stage: CharMap) -> list[Normalizer]:
+    from tokenizers import Regex, normalizers
+
+    return [
+        normalizers.Replace(Regex(_char_class(keys)), value) for value, keys in _ordered_groups(stage.mapping)
+    ]
+
+
+def _regex(stage: RegexSub) -> list[Normalizer]:
+    from tokenizers import Regex, normalizers
+
+    if "\\" in stage.repl or "$" in stage.repl:
+        raise UnsupportedStageError(stage.spec, "its replacement refers to groups; tokenizers' Replace is literal")
+    try:
+        pattern = Regex(stage.pattern)
+    except Exception as exc:  # noqa: BLE001  (tokenizers raises a bare Exception for Oniguruma errors)
+        raise UnsupportedStageError(stage.spec, f"Oniguruma cannot compile its pattern ({exc})") from None
+    return [normalizers.Replace(pattern, stage.repl)]
+
+
+def _function(stage: FunctionStage, approximate: bool) -> list[Normalizer]:
+    from tokenizers import Regex, normalizers
+
+    name = getattr(stage.func, "__name__", "")
+    options = dict(stage.kwargs)
+    if name == "tidy_spaces":
+        rules: list[Normalizer] = []
+        if options.get("collapse", True):
+            rules.append(normalizers.Replace(Regex(" {2,}"), " "))
+        if options.get("strip", True):
+            rules += [
+                normalizers.Replace(Regex(r"\A +| +\z"), ""),
+                normalizers.Replace(Regex(f"(?<=[{_LINE_BREAKS}]) +"), ""),
+                normalizers.Replace(Regex(f" +(?=[{_LINE_BREAKS}])"), ""),
+            ]
+        return rules
+    if name == "compose_arabic" and approximate:
+        return [normalizers.NFC()]
+    reason = "no tokenizers normalizer does the same"
+    if name == "compose_arabic":
+        reason += " (approximate=True maps it to NFC, which also composes non-Arabic text)"
+    raise UnsupportedStageError(stage.spec, reason)
+
+
+def _translate(stage: Stage, approximate: bool) -> list[Normalizer]:
+    from tokenizers import normalizers
+
+    if isinstance(stage, CharMap):
+        return _charmap(stage)
+    if isinstance(stage, UnicodeForm):
+        return [getattr(normalizers, stage.form)()]
+    if isinstance(stage, RegexSub):
+        return _regex(stage)
+    if isinstance(stage, FunctionStage):
+        return _function(stage, approximate)
+    raise UnsupportedStageError(stage.spec, f"{type(stage).__name__} stages have no tokenizers equivalent")
+
+
+def to_hf_normalizer(pipe: PipelineLike, *, approximate: bool = False) -> Any:
+    """A ``tokenizers.normalizers.Sequence`` doing what ``pipe`` does.
+
+    Args:
+        pipe: a pipeline, a stage, a preset name or a spec string.
+        approximate: allow the documented approximations (``compose`` as NFC).
+
+    Raises:
+        UnsupportedStageError: a stage has no equivalent (its name and the reason).
+        ImportError: ``tokenizers`` is not installed.
+    """
+    from tokenizers import normalizers
+
+    pipeline = as_pipeline(pipe)
+    parts: list[Normalizer] = []
+    for stage in pipeline.plan:
+        parts += _translate(stage, approximate)
+    return normalizers.Sequence(parts)
