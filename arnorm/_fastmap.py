@@ -3,49 +3,76 @@
 CPython has no single fast way to apply a character map to non-ASCII text:
 ``str.translate`` costs ~70 ns per character on Arabic text, while a chained
 ``str.replace`` runs at GB/s per pass and a NumPy table lookup over the UTF-16
-code units runs at ~500 MB/s whatever the table's size.  :class:`MapExecutor`
-compiles one table into three plans and picks one per call:
+code units runs at GB/s whatever the table's size.  :class:`MapExecutor`
+compiles one table into up to three plans and picks one per call:
 
-* **large** inputs (NumPy present, BMP text without U+FFFF): encode to UTF-16,
-  one vectorised table lookup, drop deleted units, decode; then expand the few
-  keys whose replacement is not one BMP character (ligatures such as U+FDF2)
-  with ``str.replace``;
-* **small** inputs, and tables of a handful of keys: ``str.replace`` for the keys that are common in Arabic text
-  (letters, harakat, digits, tatweel), each guarded by ``in``; one compiled
-  character-class search for every other key, and ``str.translate`` over the
-  rare keys only when that search hits;
+* **large** inputs (at least :data:`LARGE_INPUT` characters): in slices of
+  :data:`SLICE` characters, encode to UTF-16, one vectorised lookup in a
+  64K-entry table (``np.take``), drop deleted units with ``np.compress``,
+  decode; the few keys whose replacement is not one BMP character (ligatures
+  such as U+FDF2) are spliced in afterwards;
+* **small** inputs, and tables of a handful of keys: ``str.replace`` for the
+  keys that are common in Arabic text (letters, harakat, digits, tatweel),
+  each guarded by ``in``; one compiled character-class search for every other
+  key, and ``str.translate`` over the rare keys only when that search hits;
 * ``str.translate`` alone when the table is not *closed* (some replacement
   contains a key, so the order of replacements would matter).
 
 All three give exactly the result of applying the map once to every character
-(:func:`arnorm.tables.apply_map`); the test suite checks that for every stage.
+(:func:`arnorm.tables.apply_map`); ``tests/test_fastmap.py`` checks that on
+any text, lone surrogates and astral characters included.
+
+NumPy is imported on the first large input only (:func:`numpy`): importing
+arnorm, and normalizing short strings, never pays for it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
 
-_np: Any
-try:  # NumPy makes large inputs ~3x faster; arnorm stays correct without it.
-    import numpy as _np
-except ImportError:  # pragma: no cover - exercised only where NumPy is absent
-    _np = None
-
-__all__ = ["LARGE_INPUT", "MapExecutor", "_np"]
+__all__ = ["LARGE_INPUT", "SLICE", "MapExecutor", "numpy"]
 
 #: Inputs of at least this many characters take the NumPy plan.
 LARGE_INPUT = 4096
+#: The NumPy plan works on slices of this many characters (buffers stay in cache).
+SLICE = 1 << 16
+_CHUNK = SLICE  # the former name, kept for callers and tests
 
-# Sentinels in the NumPy table: U+FFFF and U+FFFE are noncharacters, and
-# inputs that contain either avoid the NumPy plan.
-_DELETED = 0xFFFF
-_SPECIAL = 0xFFFE  # a key whose replacement is not one BMP character
-_CHUNK = 1 << 18
+# Sentinels in the NumPy table; U+FFFE and U+FFFF are noncharacters, which the
+# table marks as "special" (replaced by themselves) so that they never pass
+# for a sentinel.
+_DELETED = 0xFFFE
+_SPECIAL = 0xFFFF  # a key whose replacement is not one BMP character
 # Tables this small run as guarded str.replace calls at any size: each ``in``
 # check scans at ~5 GB/s, cheaper than one NumPy pass over the text.
 _FEW_KEYS = 6
+
+
+@functools.cache
+def numpy() -> Any:
+    """The ``numpy`` module, imported on first call; ``None`` if it is not installed."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - exercised only where NumPy is absent
+        return None
+    return np
+
+
+class _LazyNumpy:
+    """Stands for the ``numpy`` module and imports it on first attribute access.
+
+    ``from arnorm._fastmap import _np`` (as :mod:`arnorm.stages.invisible`
+    does) therefore costs nothing until NumPy is actually used.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(numpy(), name)
+
+
+_np: Any = _LazyNumpy()
 
 
 def _is_common(char: str) -> bool:
@@ -60,6 +87,11 @@ def _char_class(chars: list[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
+def _np_eligible(table: Mapping[str, str]) -> bool:
+    """Whether the UTF-16 plan can run ``table``: no astral or surrogate keys."""
+    return all(ord(k) < 0xD800 or 0xE000 <= ord(k) <= 0xFFFF for k in table)
+
+
 class MapExecutor:
     """Apply one character map, fast.  Call it with a string.
 
@@ -69,20 +101,20 @@ class MapExecutor:
     """
 
     __slots__ = (
-        "_astral",
         "_closed",
         "_common",
         "_empty",
-        "_np_deletes",
-        "_np_table",
+        "_large_ok",
+        "_plan",
         "_rare",
         "_rare_table",
-        "_special",
+        "_table",
         "_translate",
     )
 
     def __init__(self, mapping: Mapping[str, str]) -> None:
         table = {k: v for k, v in mapping.items() if k != v}
+        self._table = table
         self._empty = not table
         self._translate = {ord(k): v for k, v in table.items()}
         keys = table.keys()
@@ -93,32 +125,15 @@ class MapExecutor:
         self._common = tuple((k, table[k]) for k in common)
         self._rare = _char_class(rare) if rare else None
         self._rare_table = {ord(k): table[k] for k in rare}
-        self._np_table = None
-        self._np_deletes = False
-        self._special: dict[int, str] = {}
-        if _np is not None and self._closed and not few:
-            np_table = _np.arange(0x10000, dtype=_np.uint16)
-            for k, v in table.items():
-                cp = ord(k)
-                if cp > 0xFFFF:
-                    continue  # astral keys: see large(), which then declines
-                if v == "":
-                    np_table[cp] = _DELETED
-                    self._np_deletes = True
-                elif len(v) == 1 and (ord(v) < 0xD800 or 0xE000 <= ord(v) < _SPECIAL):
-                    np_table[cp] = ord(v)
-                else:
-                    np_table[cp] = _SPECIAL
-                    self._special[cp] = v
-            self._np_table = np_table
-            self._astral = any(ord(k) > 0xFFFF for k in table)
+        self._large_ok = self._closed and not few and _np_eligible(table)
+        self._plan: tuple[Any, dict[int, str]] | None = None
 
     def __call__(self, text: str) -> str:
         if self._empty:
             return text
         if not self._closed:
             return text.translate(self._translate)
-        if self._np_table is not None and len(text) >= LARGE_INPUT:
+        if self._large_ok and len(text) >= LARGE_INPUT:
             out = self.large(text)
             if out is not None:
                 return out
@@ -135,48 +150,90 @@ class MapExecutor:
             text = text.translate(self._rare_table)
         return text
 
-    def large(self, text: str) -> str | None:
-        """The NumPy plan; ``None`` when the table cannot take it (astral keys).
+    def large(self, text: str, size: int = 0) -> str | None:
+        """The NumPy plan; ``None`` when the table cannot take it.
 
-        The text is processed in slices of :data:`_CHUNK` characters, so that
+        The text is processed in slices of ``size`` (default :data:`SLICE`)
+        characters, so that
         every buffer stays small (cache-resident, and reused by the allocator
-        instead of being mapped afresh); a slice with lone surrogates, U+FFFE
-        or U+FFFF takes the small plan.
+        instead of being mapped afresh).  A slice with lone surrogates, which
+        UTF-16 cannot encode, takes the small plan.
         """
-        if self._np_table is None or self._astral:
+        if not self._large_ok:
             return None
+        if self._plan is None:
+            self._plan = _build_np_plan(self._table)
+            if self._plan is None:  # pragma: no cover - NumPy absent
+                self._large_ok = False
+                return None
+        np_table, special = self._plan
+        size = size or SLICE
         pieces = []
-        for start in range(0, len(text), _CHUNK):
-            part = text[start : start + _CHUNK]
-            if "\uffff" in part or "\ufffe" in part:
-                pieces.append(self.small(part))
-                continue
+        for start in range(0, len(text), size):
+            part = text[start : start + size]
             try:
-                units = _np.frombuffer(part.encode("utf-16-le"), dtype=_np.uint16)
+                data = part.encode("utf-16-le")
             except UnicodeEncodeError:  # lone surrogates
                 pieces.append(self.small(part))
                 continue
-            pieces.append(b"".join(self._chunk(units)).decode("utf-16-le"))
+            out = _map_units(np_table, special, data)
+            pieces.append(self.small(part) if out is None else out)
         return "".join(pieces)
 
-    def _chunk(self, units: Any) -> list[bytes]:
-        mapped = self._np_table.take(units)  # type: ignore[union-attr]
-        parts: list[bytes] = []
-        if self._special:
-            where = _np.flatnonzero(mapped == _SPECIAL)
-            if len(where) * 64 > len(units):  # dense: the small plan is faster
-                return [self.small(units.tobytes().decode("utf-16-le")).encode("utf-16-le")]
-            prev = 0
-            for i in where.tolist():
-                parts.append(self._drop(mapped[prev:i]))
-                parts.append(self._special[int(units[i])].encode("utf-16-le"))
-                prev = i + 1
-            mapped = mapped[prev:]
-        parts.append(self._drop(mapped))
-        return parts
 
-    def _drop(self, mapped: Any) -> bytes:
-        if self._np_deletes:
-            mapped = mapped[mapped != _DELETED]
-        out: bytes = mapped.tobytes()
-        return out
+def _build_np_plan(table: Mapping[str, str]) -> tuple[Any, dict[int, str]] | None:
+    """The 64K-entry uint16 table of a character map and its special keys.
+
+    Deleted keys map to ``_DELETED``; keys whose replacement is not one BMP
+    character, and U+FFFE/U+FFFF themselves, map to ``_SPECIAL`` and are
+    listed in the returned dictionary with their replacement.
+    """
+    np = numpy()
+    if np is None:  # pragma: no cover - exercised only where NumPy is absent
+        return None
+    np_table = np.arange(0x10000, dtype=np.uint16)
+    special: dict[int, str] = {0xFFFE: "\ufffe", 0xFFFF: "\uffff"}
+    for k, v in table.items():
+        cp = ord(k)
+        if v == "":
+            np_table[cp] = _DELETED
+        elif len(v) == 1 and (ord(v) < 0xD800 or 0xE000 <= ord(v) < _DELETED):
+            np_table[cp] = ord(v)
+        else:
+            special[cp] = v
+    for cp in special:
+        np_table[cp] = _SPECIAL
+    return np_table, special
+
+
+def _map_units(np_table: Any, special: dict[int, str], data: bytes) -> str | None:
+    """Map one slice of UTF-16-LE ``data`` through ``np_table``; return the text.
+
+    ``None`` when special keys are dense (one unit in 64 or more): then the
+    small plan, one ``str.replace`` per key, is faster than splicing.
+    """
+    np = numpy()
+    units = np.frombuffer(data, dtype=np.uint16)
+    mapped = np_table.take(units)
+    top = int(mapped.max()) if len(mapped) else 0
+    if top < _DELETED:
+        return str(memoryview(mapped), "utf-16-le")
+    if top == _DELETED:
+        kept = np.compress(mapped != _DELETED, mapped)
+        return str(memoryview(kept), "utf-16-le")
+    where = np.flatnonzero(mapped == _SPECIAL).tolist()
+    if len(where) * 64 > len(units):
+        return None
+    parts: list[str] = []
+    prev = 0
+    for i in where:
+        parts.append(_drop_deleted(np, mapped[prev:i]))
+        parts.append(special[int(units[i])])
+        prev = i + 1
+    parts.append(_drop_deleted(np, mapped[prev:]))
+    return "".join(parts)
+
+
+def _drop_deleted(np: Any, mapped: Any) -> str:
+    kept = np.compress(mapped != _DELETED, mapped)
+    return str(memoryview(kept), "utf-16-le")
