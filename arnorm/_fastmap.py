@@ -219,8 +219,7 @@ def _map_units(np_table: Any, special: dict[int, str], data: bytes) -> str | Non
     if top < _DELETED:
         return str(memoryview(mapped), "utf-16-le")
     if top == _DELETED:
-        kept = np.compress(mapped != _DELETED, mapped)
-        return str(memoryview(kept), "utf-16-le")
+        return _drop_deleted(np, mapped)
     where = np.flatnonzero(mapped == _SPECIAL).tolist()
     if len(where) * 64 > len(units):
         return None
@@ -235,5 +234,14 @@ def _map_units(np_table: Any, special: dict[int, str], data: bytes) -> str | Non
 
 
 def _drop_deleted(np: Any, mapped: Any) -> str:
-    kept = np.compress(mapped != _DELETED, mapped)
-    return str(memoryview(kept), "utf-16-le")
+    """Decode ``mapped`` without its deleted units.
+
+    Dense deletions (vocalized text: every other unit) are compacted with
+    ``np.compress``, ~4x faster than a boolean index; sparse ones (news) are
+    decoded with the sentinel and removed by ``str.replace``, which copies
+    whole runs between occurrences.
+    """
+    keep = mapped != _DELETED
+    if (len(mapped) - int(np.count_nonzero(keep))) * 32 < len(mapped):
+        return str(memoryview(mapped), "utf-16-le").replace("\ufffe", "")
+    return str(memoryview(np.compress(keep, mapped)), "utf-16-le")
