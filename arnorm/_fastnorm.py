@@ -36,16 +36,23 @@ Form = Literal["NFC", "NFKC"]
 
 
 @functools.cache
-def _combines_back() -> frozenset[int]:
-    """BMP code points that canonical composition can join to the character before them."""
-    out = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T jamo
+def _compositions() -> dict[int, int]:
+    """Canonical compositions within the BMP: ``first << 16 | second`` -> composite."""
+    out: dict[int, int] = {}
     for cp in range(0x30000):
         fields = unicodedata.decomposition(chr(cp)).split()
         if len(fields) == 2 and not fields[0].startswith("<"):
-            first, second = (chr(int(f, 16)) for f in fields)
-            if unicodedata.normalize("NFC", first + second) == chr(cp) and ord(second) <= 0xFFFF:
-                out.add(ord(second))
-    return frozenset(out)
+            first, second = (int(f, 16) for f in fields)
+            if unicodedata.normalize("NFC", chr(first) + chr(second)) == chr(cp) and second <= 0xFFFF:
+                out[first << 16 | second] = cp
+    return out
+
+
+@functools.cache
+def _combines_back() -> frozenset[int]:
+    """BMP code points that canonical composition can join to the character before them."""
+    hangul = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))  # Hangul V and T jamo
+    return frozenset(hangul | {key & 0xFFFF for key in _compositions()})
 
 
 @functools.cache
@@ -103,10 +110,56 @@ def _normalize_slice(form: Form, text: str) -> str | None:
     swap = after[simple]
     units[swap - 1], units[swap] = units[swap], units[swap - 1].copy()
     ccc[swap - 1], ccc[swap] = ccc[swap], ccc[swap - 1].copy()
-    hard = np.union1d(np.flatnonzero(~ok), after[~simple])
-    if not len(hard):
-        return str(memoryview(units), "utf-16-le")
-    return _splice(form, units, hard, np.flatnonzero(ok & (ccc == 0)))
+    notok, composed = _compose_pairs(units, ok, ccc, form)
+    hard = np.union1d(notok, after[~simple])
+    out = _splice(form, units, hard, np.flatnonzero(ok & (ccc == 0))) if len(hard) else None
+    out = str(memoryview(units), "utf-16-le") if out is None else out
+    return out.replace("\uffff", "") if composed else out
+
+
+def _compose_pairs(units: Any, ok: Any, ccc: Any, form: Form) -> tuple[Any, bool]:
+    """Compose in place each character that combines back (Arabic madda, hamza)
+    standing alone between two safe characters.
+
+    Returns the other units that are not ok, and whether a pair was composed:
+    a composed pair leaves U+FFFF in place of its mark, which the caller
+    deletes (text with a U+FFFF of its own skips this step)."""
+    np = numpy()
+    notok = np.flatnonzero(~ok)
+    if not len(notok) or (units == 0xFFFF).any():
+        return notok, False
+    safe = ok & (ccc == 0)
+    n = len(units)
+    cand = notok[(notok > 0) & (notok < n - 1)]
+    cand = cand[safe[cand - 1] & safe[cand + 1] & _alone_ok(form).take(units[cand])]
+    keys, values = _pair_arrays()
+    pairs = (units[cand - 1].astype(np.uint32) << 16) | units[cand]
+    found = np.searchsorted(keys, pairs).clip(0, len(keys) - 1)
+    hit = keys[found] == pairs
+    units[cand[hit] - 1] = values[found[hit]]
+    units[cand[hit]] = 0xFFFF
+    return np.setdiff1d(notok, cand, assume_unique=True), bool(hit.any())
+
+
+@functools.cache
+def _pair_arrays() -> tuple[Any, Any]:
+    np = numpy()
+    items = sorted(_compositions().items())
+    keys = np.array([k for k, _ in items], dtype=np.uint32)
+    values = np.array([v for _, v in items], dtype=np.uint16)
+    return keys, values
+
+
+@functools.cache
+def _alone_ok(form: Form) -> Any:
+    """Units that combine back through the composition table (not Hangul jamo,
+    which compose by rule) and that ``form`` leaves unchanged on their own."""
+    np = numpy()
+    table = np.zeros(0x10000, dtype=bool)
+    for key in _compositions():
+        cp = key & 0xFFFF
+        table[cp] = unicodedata.normalize(form, chr(cp)) == chr(cp)
+    return table
 
 
 def _splice(form: Form, units: Any, hard: Any, safe: Any) -> str:

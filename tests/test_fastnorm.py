@@ -27,6 +27,8 @@ TEXTS = st.one_of(COMBINING, arabic_text(), any_unicode_text(surrogates=False))
 @example(text="\u0628\u0651\u064e\u0627\u0653")
 @example(text="\u0627\u064e\u0654\u0651\u064e")
 @example(text="\u0651\u064e")
+@example(text="\u0628\u0627\u0653\u0628 \u0648\u0654\u0628 \u0628\u0653\u0628")  # lone pairs composed in place
+@example(text="\u1100\u1161 \u0627\u0653\u0628\uffff")  # Hangul by rule; a U+FFFF of the text's own
 @example(text="\u0628\u0670\u064e\u0650")  # a run of three: the first pair alone is out of order
 def test_equals_unicodedata(form: str, text: str) -> None:
     expected = unicodedata.normalize(form, text)
