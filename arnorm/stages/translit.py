@@ -33,11 +33,6 @@ from typing import Literal
 
 from ..registry import register
 from ..stage import FunctionStage, Stage
-from ..translit import LOSSLESS_SCHEMES, transliterate
-from ..translit import _ascii_encoder as ascii_encoder
-from ..translit import _names_function as names_function
-from ..translit.romanize import romanize
-from ..translit.schemes import decoder, encoder
 
 #: Every scheme name (kept equal to ``arnorm.translit.SCHEMES`` by a test).
 SchemeName = Literal[
@@ -64,6 +59,13 @@ def translit(
     construct: Literal["auto", "never"] = "auto",
 ) -> Stage:
     """Transliterate Arabic with a scheme (Buckwalter family, ALA-LC, DIN 31635, ISO 233, UN, BGN/PCGN, english)."""
+    # Imported on use: importing the stages (every command line run) stays cheap.
+    from ..translit import LOSSLESS_SCHEMES, transliterate
+    from ..translit import _ascii_encoder as ascii_encoder
+    from ..translit import _names_function as names_function
+    from ..translit.romanize import romanize
+    from ..translit.schemes import encoder
+
     if scheme in LOSSLESS_SCHEMES:
         return ascii_encoder(scheme, marks) if ascii else encoder(scheme)
     if scheme == "english":
@@ -99,4 +101,6 @@ def to_arabic_stage(scheme: LosslessScheme = "buckwalter") -> Stage:
     transliterated text only.  It is a character map, idempotent (its output
     holds no symbol of the scheme) and line-local.
     """
+    from ..translit.schemes import decoder
+
     return decoder(scheme)
