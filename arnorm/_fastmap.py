@@ -3,49 +3,76 @@
 CPython has no single fast way to apply a character map to non-ASCII text:
 ``str.translate`` costs ~70 ns per character on Arabic text, while a chained
 ``str.replace`` runs at GB/s per pass and a NumPy table lookup over the UTF-16
-code units runs at ~500 MB/s whatever the table's size.  :class:`MapExecutor`
-compiles one table into three plans and picks one per call:
+code units runs at GB/s whatever the table's size.  :class:`MapExecutor`
+compiles one table into up to three plans and picks one per call:
 
-* **large** inputs (NumPy present, BMP text without U+FFFF): encode to UTF-16,
-  one vectorised table lookup, drop deleted units, decode; then expand the few
-  keys whose replacement is not one BMP character (ligatures such as U+FDF2)
-  with ``str.replace``;
-* **small** inputs, and tables of a handful of keys: ``str.replace`` for the keys that are common in Arabic text
-  (letters, harakat, digits, tatweel), each guarded by ``in``; one compiled
-  character-class search for every other key, and ``str.translate`` over the
-  rare keys only when that search hits;
+* **large** inputs (at least :data:`LARGE_INPUT` characters): in slices of
+  :data:`SLICE` characters, encode to UTF-16, one vectorised lookup in a
+  64K-entry table (``np.take``), drop deleted units with ``np.compress``,
+  decode; the few keys whose replacement is not one BMP character (ligatures
+  such as U+FDF2) are spliced in afterwards;
+* **small** inputs, and tables of a handful of keys: ``str.replace`` for the
+  keys that are common in Arabic text (letters, harakat, digits, tatweel),
+  each guarded by ``in``; one compiled character-class search for every other
+  key, and ``str.translate`` over the rare keys only when that search hits;
 * ``str.translate`` alone when the table is not *closed* (some replacement
   contains a key, so the order of replacements would matter).
 
 All three give exactly the result of applying the map once to every character
-(:func:`arnorm.tables.apply_map`); the test suite checks that for every stage.
+(:func:`arnorm.tables.apply_map`); ``tests/test_fastmap.py`` checks that on
+any text, lone surrogates and astral characters included.
+
+NumPy is imported on the first large input only (:func:`numpy`): importing
+arnorm, and normalizing short strings, never pays for it.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from typing import Any
 
-_np: Any
-try:  # NumPy makes large inputs ~3x faster; arnorm stays correct without it.
-    import numpy as _np
-except ImportError:  # pragma: no cover - exercised only where NumPy is absent
-    _np = None
-
-__all__ = ["LARGE_INPUT", "MapExecutor", "_np"]
+__all__ = ["LARGE_INPUT", "SLICE", "MapExecutor", "map_units", "numpy"]
 
 #: Inputs of at least this many characters take the NumPy plan.
 LARGE_INPUT = 4096
+#: The NumPy plan works on slices of this many characters (buffers stay in cache).
+SLICE = 1 << 16
+_CHUNK = SLICE  # the former name, kept for callers and tests
 
-# Sentinels in the NumPy table: U+FFFF and U+FFFE are noncharacters, and
-# inputs that contain either avoid the NumPy plan.
-_DELETED = 0xFFFF
-_SPECIAL = 0xFFFE  # a key whose replacement is not one BMP character
-_CHUNK = 1 << 18
+# Sentinels in the NumPy table; U+FFFE and U+FFFF are noncharacters, which the
+# table marks as "special" (replaced by themselves) so that they never pass
+# for a sentinel.
+_DELETED = 0xFFFE
+_SPECIAL = 0xFFFF  # a key whose replacement is not one BMP character
 # Tables this small run as guarded str.replace calls at any size: each ``in``
 # check scans at ~5 GB/s, cheaper than one NumPy pass over the text.
 _FEW_KEYS = 6
+
+
+@functools.cache
+def numpy() -> Any:
+    """The ``numpy`` module, imported on first call; ``None`` if it is not installed."""
+    try:
+        import numpy as np
+    except ImportError:  # pragma: no cover - exercised only where NumPy is absent
+        return None
+    return np
+
+
+class _LazyNumpy:
+    """Stands for the ``numpy`` module and imports it on first attribute access.
+
+    ``from arnorm._fastmap import _np`` (as :mod:`arnorm.stages.invisible`
+    does) therefore costs nothing until NumPy is actually used.
+    """
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(numpy(), name)
+
+
+_np: Any = _LazyNumpy()
 
 
 def _is_common(char: str) -> bool:
@@ -60,6 +87,11 @@ def _char_class(chars: list[str]) -> re.Pattern[str]:
     return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
+def _np_eligible(table: Mapping[str, str]) -> bool:
+    """Whether the UTF-16 plan can run ``table``: no astral or surrogate keys."""
+    return all(ord(k) < 0xD800 or 0xE000 <= ord(k) <= 0xFFFF for k in table)
+
+
 class MapExecutor:
     """Apply one character map, fast.  Call it with a string.
 
@@ -69,20 +101,20 @@ class MapExecutor:
     """
 
     __slots__ = (
-        "_astral",
         "_closed",
         "_common",
         "_empty",
-        "_np_deletes",
-        "_np_table",
+        "_large_ok",
+        "_plan",
         "_rare",
         "_rare_table",
-        "_special",
+        "_table",
         "_translate",
     )
 
     def __init__(self, mapping: Mapping[str, str]) -> None:
         table = {k: v for k, v in mapping.items() if k != v}
+        self._table = table
         self._empty = not table
         self._translate = {ord(k): v for k, v in table.items()}
         keys = table.keys()
@@ -93,32 +125,15 @@ class MapExecutor:
         self._common = tuple((k, table[k]) for k in common)
         self._rare = _char_class(rare) if rare else None
         self._rare_table = {ord(k): table[k] for k in rare}
-        self._np_table = None
-        self._np_deletes = False
-        self._special: dict[int, str] = {}
-        if _np is not None and self._closed and not few:
-            np_table = _np.arange(0x10000, dtype=_np.uint16)
-            for k, v in table.items():
-                cp = ord(k)
-                if cp > 0xFFFF:
-                    continue  # astral keys: see large(), which then declines
-                if v == "":
-                    np_table[cp] = _DELETED
-                    self._np_deletes = True
-                elif len(v) == 1 and (ord(v) < 0xD800 or 0xE000 <= ord(v) < _SPECIAL):
-                    np_table[cp] = ord(v)
-                else:
-                    np_table[cp] = _SPECIAL
-                    self._special[cp] = v
-            self._np_table = np_table
-            self._astral = any(ord(k) > 0xFFFF for k in table)
+        self._large_ok = self._closed and not few and _np_eligible(table)
+        self._plan: tuple[Any, dict[int, str]] | None = None
 
     def __call__(self, text: str) -> str:
         if self._empty:
             return text
         if not self._closed:
             return text.translate(self._translate)
-        if self._np_table is not None and len(text) >= LARGE_INPUT:
+        if self._large_ok and len(text) >= LARGE_INPUT:
             out = self.large(text)
             if out is not None:
                 return out
@@ -135,220 +150,109 @@ class MapExecutor:
             text = text.translate(self._rare_table)
         return text
 
-    def large(self, text: str) -> str | None:
-        """The NumPy plan; ``None`` when the table cannot take it (astral keys).
-
-        The text is processed in slices of :data:`_CHUNK` characters, so that
-        every buffer stays small (cache-resident, and reused by the allocator
-        instead of being mapped afresh); a slice with lone surrogates, U+FFFE
-        or U+FFFF takes the small plan.
-        """
-        if self._np_table is None or self._astral:
+    def np_plan(self) -> tuple[Any, dict[int, str]] | None:
+        """The NumPy table and special keys of this map, built on first use; ``None`` if it cannot take one."""
+        if not self._large_ok:
             return None
+        if self._plan is None:
+            self._plan = _build_np_plan(self._table)
+            if self._plan is None:  # pragma: no cover - NumPy absent
+                self._large_ok = False
+        return self._plan
+
+    @property
+    def deletes(self) -> bool:
+        """Whether the map deletes any character."""
+        return "" in self._table.values()
+
+    def large(self, text: str, size: int = 0) -> str | None:
+        """The NumPy plan; ``None`` when the table cannot take it.
+
+        The text is processed in slices of ``size`` (default :data:`SLICE`)
+        characters, so that
+        every buffer stays small (cache-resident, and reused by the allocator
+        instead of being mapped afresh).  A slice with lone surrogates, which
+        UTF-16 cannot encode, takes the small plan.
+        """
+        plan = self.np_plan()
+        if plan is None:
+            return None
+        np_table, special = plan
+        size = size or SLICE
         pieces = []
-        for start in range(0, len(text), _CHUNK):
-            part = text[start : start + _CHUNK]
-            if "\uffff" in part or "\ufffe" in part:
-                pieces.append(self.small(part))
-                continue
+        for start in range(0, len(text), size):
+            part = text[start : start + size]
             try:
-                units = _np.frombuffer(part.encode("utf-16-le"), dtype=_np.uint16)
+                data = part.encode("utf-16-le")
             except UnicodeEncodeError:  # lone surrogates
                 pieces.append(self.small(part))
                 continue
-            pieces.append(b"".join(self._chunk(units)).decode("utf-16-le"))
+            out = map_units(np_table, special, data)
+            pieces.append(self.small(part) if out is None else out)
         return "".join(pieces)
 
-    def _chunk(self, units: Any) -> list[bytes]:
-        mapped = self._np_table.take(units)  # type: ignore[union-attr]
-        parts: list[bytes] = []
-        if self._special:
-            where = _np.flatnonzero(mapped == _SPECIAL)
-            if len(where) * 64 > len(units):  # dense: the small plan is faster
-                return [self.small(units.tobytes().decode("utf-16-le")).encode("utf-16-le")]
-            prev = 0
-            for i in where.tolist():
-                parts.append(self._drop(mapped[prev:i]))
-                parts.append(self._special[int(units[i])].encode("utf-16-le"))
-                prev = i + 1
-            mapped = mapped[prev:]
-        parts.append(self._drop(mapped))
-        return parts
 
-    def _drop(self, mapped: Any) -> bytes:
-        if self._np_deletes:
-            mapped = mapped[mapped != _DELETED]
-        out: bytes = mapped.tobytes()
-        return out
+def _build_np_plan(table: Mapping[str, str]) -> tuple[Any, dict[int, str]] | None:
+    """The 64K-entry uint16 table of a character map and its special keys.
 
-
-#: At most this many rows are reserved before the edits are seen (then the columns grow by half).
-_FIRST_ROWS = 1 << 20
-
-
-def _block(capacity: int) -> list[Any]:
-    """Four ``int64`` columns of ``capacity`` rows in one allocation.
-
-    One large block instead of four: when it is freed, glibc raises its
-    mmap and trim thresholds to its size, so the next call reuses the same
-    (already mapped) pages instead of faulting fresh ones, a large share of
-    the cost on dense text.
+    Deleted keys map to ``_DELETED``; keys whose replacement is not one BMP
+    character, and U+FFFE/U+FFFF themselves, map to ``_SPECIAL`` and are
+    listed in the returned dictionary with their replacement.
     """
-    return list(_np.empty((4, capacity), dtype=_np.int64))
-
-
-class _Columns:
-    """Four ``int64`` edit columns filled slice by slice, in place (few, large allocations).
-
-    Page faults dominate the cost of fresh memory, so every value is written
-    straight into its column (``out=``) instead of through temporaries.
-    """
-
-    __slots__ = ("cols", "size")
-
-    def __init__(self, capacity: int) -> None:
-        self.cols = _block(capacity)
-        self.size = 0
-
-    def reserve(self, n: int) -> tuple[Any, Any, Any, Any]:
-        """Views of the next ``n`` rows of the four columns (grown if needed)."""
-        if self.size + n > len(self.cols[0]):
-            capacity = max(self.size + n, len(self.cols[0]) * 3 // 2)
-            grown = _block(capacity)
-            for new, old in zip(grown, self.cols):
-                new[: self.size] = old[: self.size]
-            self.cols = grown
-        a, b, c, d = (col[self.size : self.size + n] for col in self.cols)
-        return a, b, c, d
-
-    def result(self) -> tuple[Any, Any, Any, Any]:
-        """The filled rows (copied to a block of their own when most of the capacity went unused)."""
-        if self.size * 2 < len(self.cols[0]) - 1024:
-            exact = _block(self.size)
-            for new, old in zip(exact, self.cols):
-                new[:] = old[: self.size]
-            self.cols = exact
-        a, b, c, d = (col[: self.size] for col in self.cols)
-        return a, b, c, d
-
-
-def map_with_edits(executor: MapExecutor, text: str) -> tuple[str, tuple[Any, Any, Any, Any]] | None:
-    """Apply ``executor``'s map to ``text`` and locate what it changed, in the same NumPy pass.
-
-    Returns ``(output, (orig_start, orig_end, out_start, out_end))``: four
-    sorted ``int64`` arrays of edits, ``text[orig_start[k]:orig_end[k]]``
-    became ``output[out_start[k]:out_end[k]]``, and the text between edits is
-    unchanged.  An edit is one changed character, or a run of adjacent deleted
-    characters.  Returns ``None`` where the NumPy plan does not apply: no NumPy
-    table, astral keys, or text with astral characters, lone surrogates,
-    U+FFFE or U+FFFF (code-unit positions would not be code-point positions).
-    The text is read in slices of :data:`_CHUNK` characters through scratch
-    buffers allocated once per call: fresh pages cost more than the work.
-    """
-    table = executor._np_table
-    if table is None or executor._astral or "\uffff" in text or "\ufffe" in text:
+    np = numpy()
+    if np is None:  # pragma: no cover - exercised only where NumPy is absent
         return None
-    pieces: list[bytes] = []
-    columns: _Columns | None = None
-    shift = 0  # how much longer the output is than the text before the current slice
-    size = min(len(text), _CHUNK)
-    scratch = (_np.empty(size, dtype=_np.uint16), _np.empty(size, dtype=bool), _np.empty(size, dtype=bool))
-    for start in range(0, len(text), _CHUNK):
-        part = text[start : start + _CHUNK]
-        try:
-            encoded = part.encode("utf-16-le")
-        except UnicodeEncodeError:  # lone surrogates
-            return None
-        if len(encoded) != 2 * len(part):  # astral characters take two code units
-            return None
-        units = _np.frombuffer(encoded, dtype=_np.uint16)
-        mapped, deleted, starts = _slice_edits(executor, units, scratch)
-        if columns is None:  # room for this slice's density of edits over the whole text, and a margin
-            estimate = len(starts) * -(-len(text) // _CHUNK) * 9 // 8 + 1024
-            columns = _Columns(min(len(text), estimate, _FIRST_ROWS))
-        cols = columns.reserve(len(starts))
-        special = _np.flatnonzero(_np.take(mapped, starts) == _SPECIAL) if executor._special else ()
-        shift = _fill_edits(executor, units, deleted, starts, special, start, shift, cols, scratch[1])
-        if columns.size and len(starts) and _deletion_continues(columns, start):
-            columns.cols[1][columns.size - 1] = cols[1][0]  # a run of deletions across the cut: one edit
-            for col in cols:
-                col[:-1] = col[1:].copy()
-            columns.size -= 1
-        columns.size += len(starts)
-        if len(special):
-            pieces.extend(executor._chunk(units))  # replacements longer than one unit: the executor's path
-        elif deleted is None:
-            pieces.append(mapped.tobytes())
+    np_table = np.arange(0x10000, dtype=np.uint16)
+    special: dict[int, str] = {0xFFFE: "\ufffe", 0xFFFF: "\uffff"}
+    for k, v in table.items():
+        cp = ord(k)
+        if v == "":
+            np_table[cp] = _DELETED
+        elif len(v) == 1 and (ord(v) < 0xD800 or 0xE000 <= ord(v) < _DELETED):
+            np_table[cp] = ord(v)
         else:
-            keep = _np.logical_not(deleted, out=scratch[1][: len(units)])
-            pieces.append(mapped[keep].tobytes())
-    out = b"".join(pieces).decode("utf-16-le")
-    if columns is None:
-        empty = _np.zeros(0, dtype=_np.int64)
-        return out, (empty, empty, empty, empty)
-    return out, columns.result()
+            special[cp] = v
+    for cp in special:
+        np_table[cp] = _SPECIAL
+    return np_table, special
 
 
-def _slice_edits(executor: MapExecutor, units: Any, scratch: tuple[Any, Any, Any]) -> tuple[Any, Any, Any]:
-    """Map one slice into the scratch buffers: ``(mapped, deleted mask or None, edit starts)``.
+def map_units(np_table: Any, special: dict[int, str], data: bytes) -> str | None:
+    """Map one slice of UTF-16-LE ``data`` through ``np_table``; return the text.
 
-    An edit starts at every changed unit except a deleted one that follows a
-    deleted one (a run of deletions is one edit).
+    ``None`` when special keys are dense (one unit in 64 or more): then the
+    small plan, one ``str.replace`` per key, is faster than splicing.
     """
-    n = len(units)
-    mapped = executor._np_table.take(units, out=scratch[0][:n], mode="clip")  # type: ignore[union-attr]
-    changed = _np.not_equal(mapped, units, out=scratch[1][:n])
-    if not executor._np_deletes:
-        return mapped, None, _np.flatnonzero(changed)
-    deleted = _np.equal(mapped, _DELETED, out=scratch[2][:n])
-    # changed ^ (deleted after a deleted unit); the first unit follows none
-    inside = _np.logical_and(deleted[1:], deleted[:-1])
-    _np.logical_xor(changed[1:], inside, out=changed[1:])
-    return mapped, deleted, _np.flatnonzero(changed)
+    np = numpy()
+    units = np.frombuffer(data, dtype=np.uint16)
+    mapped = np_table.take(units)
+    top = int(mapped.max()) if len(mapped) else 0
+    if top < _DELETED:
+        return str(memoryview(mapped), "utf-16-le")
+    if top == _DELETED:
+        return _drop_deleted(np, mapped)
+    where = np.flatnonzero(mapped == _SPECIAL).tolist()
+    if len(where) * 64 > len(units):
+        return None
+    parts: list[str] = []
+    prev = 0
+    for i in where:
+        parts.append(_drop_deleted(np, mapped[prev:i]))
+        parts.append(special[int(units[i])])
+        prev = i + 1
+    parts.append(_drop_deleted(np, mapped[prev:]))
+    return "".join(parts)
 
 
-def _deletion_continues(columns: _Columns, start: int) -> bool:
-    """Whether the slice at ``start`` opens with a deletion that continues the previous slice's last edit."""
-    os_, oe, ns, ne = columns.cols
-    k = columns.size
-    return bool(
-        os_[k] == start and ns[k] == ne[k] and oe[k - 1] == start and ns[k - 1] == ne[k - 1]
-    )
+def _drop_deleted(np: Any, mapped: Any) -> str:
+    """Decode ``mapped`` without its deleted units.
 
-
-def _fill_edits(
-    executor: MapExecutor, units: Any, deleted: Any, starts: Any, special: Any, start: int, shift: int,
-    cols: tuple[Any, Any, Any, Any], buffer: Any,
-) -> int:
-    """Write the edits of one slice into ``cols``; return the output's growth so far.
-
-    ``starts`` are the slice's edit positions, ``special`` the indices of those
-    whose replacement is not one BMP character; ``buffer`` is a scratch mask.
+    Dense deletions (vocalized text: every other unit) are compacted with
+    ``np.compress``, ~4x faster than a boolean index; sparse ones (news) are
+    decoded with the sentinel and removed by ``str.replace``, which copies
+    whole runs between occurrences.
     """
-    os_, oe, ns, ne = cols
-    if not len(starts):
-        return shift
-    _np.add(starts, start, out=os_)
-    _np.add(os_, 1, out=oe)
-    if deleted is None:
-        ne.fill(1)  # ne holds each edit's output length until the end
-    else:
-        is_run = _np.take(deleted, starts)
-        _np.logical_not(is_run, out=ne, casting="unsafe")
-        last = buffer[: len(deleted)]  # the last unit of each run of deletions
-        _np.logical_not(deleted[1:], out=last[:-1])
-        _np.logical_and(last[:-1], deleted[:-1], out=last[:-1])
-        last[-1] = deleted[-1]
-        oe[_np.flatnonzero(is_run)] = _np.flatnonzero(last) + (start + 1)  # indices: faster than a mask
-    for k in special.tolist() if len(special) else ():
-        ne[k] = len(executor._special[int(units[starts[k]])])
-    # out_start = orig_start + shift + growth of the edits before; growth = length - (oe - os)
-    _np.subtract(oe, os_, out=ns)
-    _np.subtract(ne, ns, out=ns)
-    _np.cumsum(ns, out=ns)
-    total = shift + int(ns[-1])
-    ns += oe
-    ns -= ne
-    ns += shift
-    _np.add(ns, ne, out=ne)
-    return total
+    keep = mapped != _DELETED
+    if (len(mapped) - int(np.count_nonzero(keep))) * 32 < len(mapped):
+        return str(memoryview(mapped), "utf-16-le").replace("\ufffe", "")
+    return str(memoryview(np.compress(keep, mapped)), "utf-16-le")

@@ -174,6 +174,12 @@ class UnicodeForm(Stage):
         # normalize() runs a quick check and returns its input when it passes; one
         # line that fails makes it normalize everything, so long texts go line by
         # line (a line break is a starter that nothing composes with: same result).
+        if len(text) > 4096:
+            from ._fastnorm import normalize as fast_normalize
+
+            out = fast_normalize(self.form, text)  # NFC/NFKC repaired where the quick check fails
+            if out is not None:
+                return out
         if len(text) > 4096 and "\n" in text:
             form = self.form
             return "\n".join([unicodedata.normalize(form, line) for line in text.split("\n")])

@@ -20,6 +20,17 @@ def test_large_path_equals_reference(text: str) -> None:
     assert out == reference(text)
 
 
+FILLER = "\u0643\u0644\u0645\u0629 \u0643\u0644\u0645\u0629\n" * 2000
+
+
+@given(st.lists(st.text(alphabet=" \n\r\x85\u2028ab\u0628", max_size=12), max_size=6), st.booleans())
+@example(["  a  \r\n  b ", " "], True)
+def test_few_untidy_lines_among_many_equal_reference(lines: list[str], trailing: bool) -> None:
+    """Large text with a few lines that need work (tidied line by line and spliced)."""
+    text = FILLER.join(lines) + (" " if trailing else "")
+    assert _tidy_large(text) == reference(text)
+
+
 def test_large_input_uses_the_same_rules() -> None:
     text = ("  كلمة   كلمة  \n" * 40_000) + " \u2028  x  "  # several 256K-character slices
     assert tidy_spaces(text) == reference(text)

@@ -6,7 +6,7 @@ stage's class, returning ``(output, alignment)``:
 * :class:`~arnorm.stage.CharMap`: every occurrence of a key is an edit of one
   character to ``len(value)`` characters; adjacent deletions are merged (a
   run of tatweel is one edit).  Large inputs are mapped and searched in the
-  same NumPy pass (:func:`arnorm._fastmap.map_with_edits`); small ones with a
+  same NumPy pass (:func:`arnorm._fastedits.map_with_edits`); small ones with a
   compiled character class.
 * :class:`~arnorm.stage.RegexSub`: one edit per match, ``match.expand(repl)`` long.
 * :class:`~arnorm.pipeline.Pipeline`: the alignments of the steps of its fused
@@ -33,7 +33,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .._fastmap import LARGE_INPUT, map_with_edits
+from .._fastedits import map_with_edits
+from .._fastmap import LARGE_INPUT
 from ..errors import AlignmentError
 from ..pipeline import Pipeline
 from ..stage import CharMap, FunctionStage, RegexSub, Stage, _check_text

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..dates.model import coerce_ref
-from ..dates.render import rewrite_dates
 from ..registry import register
 from ..stage import FunctionStage, Stage
 
@@ -37,6 +35,9 @@ def dates(
     weekdays: Literal["nearest", "on_or_after", "after", "before"] = "nearest",
 ) -> Stage:
     """Rewrite recognised dates in place (ISO 8601 by default)."""
+    from ..dates.model import coerce_ref  # imported on use: importing the stages stays cheap
+    from ..dates.render import rewrite_dates
+
     coerce_ref(ref)  # fail at construction on a bad reference date
     return FunctionStage(
         name="dates",

@@ -21,7 +21,7 @@ spaces to one.  Tabs and line breaks are never touched.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from .._fastmap import LARGE_INPUT, _np
 from ..pipeline import Pipeline
@@ -89,17 +89,76 @@ def _line_slices(text: str, size: int) -> list[str]:
     return pieces
 
 
+def _space_classes() -> Any:
+    """uint8 table over UTF-16 code units: 1 for U+0020, 2 for a line break, else 0."""
+    table = _np.zeros(0x10000, dtype=_np.uint8)
+    table[0x20] = 1
+    for char in LINE_BREAKS:
+        table[ord(char)] = 2
+    return table
+
+
+_CLASSES: list[Any] = []  # the table above, built on the first large input
+
+
 def _tidy_large(text: str) -> str | None:
     """``tidy_spaces(strip=True, collapse=True)`` vectorised over UTF-16 code units.
 
     A run of spaces survives as one space when a character other than a line
-    break stands on both sides of it; every other space goes.
+    break stands on both sides of it; every other space goes.  Text that
+    needs nothing (no space beside a space, a line break or either end) is
+    returned as it is after one table lookup and a few comparisons.
     """
+    if not text:
+        return text
     try:
         units = _np.frombuffer(text.encode("utf-16-le"), dtype=_np.uint16)
     except UnicodeEncodeError:  # lone surrogates
         return None
-    space = units == 0x20
+    if not _CLASSES:
+        _CLASSES.append(_space_classes())
+    cls = _CLASSES[0].take(units)
+    left, right = cls[:-1], cls[1:]
+    bad = _np.flatnonzero(((left == 1) & (right != 0)) | ((right == 1) & (left != 0)))
+    if cls[0] != 1 and cls[-1] != 1 and not len(bad):
+        return text
+    if len(units) == len(text) and len(bad) * 256 < len(units):
+        return _tidy_lines(text, cls, bad)
+    return _tidy_units(units, cls)
+
+
+def _tidy_lines(text: str, cls: Any, bad: Any) -> str:
+    """Tidy only the lines around ``bad`` (pairs of code units that need work).
+
+    The rules are local to a line, so whole lines (each with its line break)
+    can be tidied apart and spliced back; ``text`` has no astral characters,
+    so code-unit and character indices agree.
+    """
+    breaks = _np.flatnonzero(cls == 2)
+    firsts = _np.concatenate(([0], breaks + 1))  # where each line starts
+    lasts = _np.concatenate((breaks + 1, [len(cls)]))  # where it ends (after its break)
+    ends = [0 if cls[0] == 1 else -1, len(firsts) - 1 if cls[-1] == 1 else -1]
+    around = (_np.searchsorted(firsts, bad, "right") - 1, _np.searchsorted(firsts, bad + 1, "right") - 1)
+    lines = _np.unique(_np.concatenate((*around, ends)))
+    pieces = []
+    done = 0
+    for line in lines[lines >= 0].tolist():
+        start, end = int(firsts[line]), int(lasts[line])
+        pieces.append(text[done:start])
+        pieces.append(_tidy_regex(text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _tidy_regex(text: str) -> str:
+    """The definition of ``tidy_spaces(strip=True, collapse=True)`` by regular expressions."""
+    return _LEADING.sub(r"\1", _TRAILING.sub("", _RUN.sub(" ", text).strip(" ")))
+
+
+def _tidy_units(units: Any, cls: Any) -> str:
+    """The vectorised tidying of a whole slice (when many lines need it)."""
+    space = cls == 1
     before = _np.empty_like(space)
     before[0] = False
     before[1:] = space[:-1]
@@ -111,11 +170,10 @@ def _tidy_large(text: str) -> str | None:
     n = len(units)
     inner = (starts > 0) & (ends < n - 1)
     starts, ends = starts[inner], ends[inner]
-    breaks = _np.array([ord(c) for c in LINE_BREAKS], dtype=_np.uint16)
-    ok = ~_np.isin(units[starts - 1], breaks) & ~_np.isin(units[ends + 1], breaks)
+    ok = (cls[starts - 1] != 2) & (cls[ends + 1] != 2)
     keep = ~space
     keep[starts[ok]] = True
-    return bytes(units[keep].tobytes()).decode("utf-16-le")
+    return str(memoryview(_np.compress(keep, units)), "utf-16-le")
 
 
 @register("whitespace", family="invisible")

@@ -33,9 +33,6 @@ from typing import Literal
 
 from ..registry import register
 from ..stage import FunctionStage, Stage
-from ..translit import LOSSLESS_SCHEMES, NAME_SCHEMES, lossless_encoder, require_name_model, transliterate
-from ..translit.romanize import romanize
-from ..translit.schemes import decoder
 
 #: Every scheme name (kept equal to ``arnorm.translit.SCHEMES`` by a test).
 SchemeName = Literal[
@@ -63,6 +60,10 @@ def translit(
     construct: Literal["auto", "never"] = "auto",
 ) -> Stage:
     """Transliterate Arabic with a scheme (Buckwalter family, ALA-LC, DIN 31635, ISO 233, UN, BGN/PCGN, english, french)."""
+    # Imported on use: importing the stages (every command line run) stays cheap.
+    from ..translit import LOSSLESS_SCHEMES, NAME_SCHEMES, lossless_encoder, require_name_model, transliterate
+    from ..translit.romanize import romanize
+
     if scheme in LOSSLESS_SCHEMES:
         return lossless_encoder(scheme, ascii=ascii, marks=marks)
     if scheme in NAME_SCHEMES:
@@ -98,4 +99,6 @@ def to_arabic_stage(scheme: LosslessScheme = "buckwalter") -> Stage:
     transliterated text only.  It is a character map, idempotent (its output
     holds no symbol of the scheme) and line-local.
     """
+    from ..translit.schemes import decoder
+
     return decoder(scheme)
