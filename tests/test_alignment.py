@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from test_properties import IDS, PIPELINES, VARIANTS
 
 import arnorm
-from arnorm import _fastmap
+from arnorm import _fastedits
 from arnorm import alignment as alignment_package
 from arnorm.alignment import (
     Alignment,
@@ -404,13 +404,13 @@ def test_large_and_small_char_map_paths_agree(text: str) -> None:
         assert small[0] == stage(padded)
         _unchanged_text_is_unchanged(padded, *small)
         _check_alignment(small[1])
-        chunk = _fastmap._CHUNK
+        chunk = _fastedits._CHUNK
         for size in (chunk, 997, 61):  # one slice, and several cut anywhere (inside runs of deletions)
             try:
-                _fastmap._CHUNK = size
+                _fastedits._CHUNK = size
                 large = stage_alignment(stage, padded)
             finally:
-                _fastmap._CHUNK = chunk
+                _fastedits._CHUNK = chunk
             assert large[0] == small[0]
             assert large[1] == small[1]
 
@@ -434,9 +434,9 @@ def test_the_edit_columns_grow_and_shrink_to_fit(text: str) -> None:
 
 def test_the_numpy_path_declines_what_it_cannot_index() -> None:
     executor = _SPECIAL_MAP._c_executor
-    assert _fastmap.map_with_edits(executor, "\u0640" * 5000) is not None
+    assert _fastedits.map_with_edits(executor, "\u0640" * 5000) is not None
     for text in ("\U0001f600" * 5000, "\ud800" * 5000, "\uffff" * 5000):  # astral, lone surrogate, U+FFFF
-        assert _fastmap.map_with_edits(executor, text) is None
+        assert _fastedits.map_with_edits(executor, text) is None
         norm, al = stage_alignment(_SPECIAL_MAP, text + "\u0640")
         assert norm == _SPECIAL_MAP(text + "\u0640") and al.edits.tolist() == [[5000, 5001, 5000, 5000]]
 
