@@ -19,21 +19,27 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time see __getattr__
+    from .alignment import Alignment
     from .dates import DateMatch, find_dates, rewrite_dates
     from .errors import (
+        AlignmentError,
         ArnormError,
+        DataFileError,
+        SpanError,
         SpecError,
         StageOptionError,
         TableError,
         UnknownPresetError,
         UnknownSchemeError,
         UnknownStageError,
+        UnsupportedStageError,
     )
-    from .offsets import Alignment, AlignmentError, SpanError
+    from .locate import find, highlight
     from .pipeline import Pipeline
     from .presets import PRESET_DESCRIPTIONS, PRESETS, preset
     from .registry import register, stage_info, stage_names
     from .stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
+    from .tokens import Token, tokenize
     from .translit import SCHEMES, name_variants, to_arabic, transliterate, transliterate_name
 
 # Eager, unlike the rest: ``arnorm.stage`` is both this function and a
@@ -57,9 +63,15 @@ _LAZY: dict[str, tuple[str, str]] = {
     "UnknownPresetError": (".errors", "UnknownPresetError"),
     "UnknownSchemeError": (".errors", "UnknownSchemeError"),
     "UnknownStageError": (".errors", "UnknownStageError"),
-    "Alignment": (".offsets", "Alignment"),
-    "AlignmentError": (".offsets", "AlignmentError"),
-    "SpanError": (".offsets", "SpanError"),
+    "DataFileError": (".errors", "DataFileError"),
+    "UnsupportedStageError": (".errors", "UnsupportedStageError"),
+    "Alignment": (".alignment", "Alignment"),
+    "AlignmentError": (".errors", "AlignmentError"),
+    "SpanError": (".errors", "SpanError"),
+    "find": (".locate", "find"),
+    "highlight": (".locate", "highlight"),
+    "Token": (".tokens", "Token"),
+    "tokenize": (".tokens", "tokenize"),
     "Pipeline": (".pipeline", "Pipeline"),
     "PRESET_DESCRIPTIONS": (".presets", "PRESET_DESCRIPTIONS"),
     "PRESETS": (".presets", "PRESETS"),
@@ -87,6 +99,7 @@ __all__ = [
     "AlignmentError",
     "ArnormError",
     "CharMap",
+    "DataFileError",
     "DateMatch",
     "FunctionStage",
     "Pipeline",
@@ -96,11 +109,15 @@ __all__ = [
     "Stage",
     "StageOptionError",
     "TableError",
+    "Token",
     "UnicodeForm",
     "UnknownPresetError",
     "UnknownSchemeError",
     "UnknownStageError",
+    "UnsupportedStageError",
+    "find",
     "find_dates",
+    "highlight",
     "name_variants",
     "normalize",
     "preset",
@@ -110,6 +127,7 @@ __all__ = [
     "stage_info",
     "stage_names",
     "to_arabic",
+    "tokenize",
     "transliterate",
     "transliterate_name",
 ]

@@ -107,7 +107,7 @@ def _fresh(code: str) -> str:
     return done.stdout.strip()
 
 
-HEAVY = ("numpy", "hijridate", "arnorm.dates", "arnorm.translit", "arnorm.offsets")
+HEAVY = ("numpy", "hijridate", "arnorm.dates", "arnorm.translit", "arnorm.offsets", "arnorm.alignment")
 
 
 def test_import_arnorm_loads_nothing_heavy() -> None:

@@ -66,16 +66,14 @@ def test_readme_names_example_is_true() -> None:
 
 
 def test_readme_search_examples_are_true() -> None:
-    from arnorm.find import highlight
-    from arnorm.tokens import tokenize
-
     text = "وَبِالصَّلَاةِ قال أَحْمَـــدُ"
-    assert [(t.text, text[t.start : t.end]) for t in tokenize(text, "search", clitics=True)][:4] == [
+    assert [(t.text, text[t.start : t.end]) for t in arnorm.tokenize(text, "search", clitics=True)][:4] == [
         ("و", "وَ"),
         ("ب", "بِ"),
         ("ال", "ال"),
         ("صلاه", "صَّلَاةِ"),
     ]
-    assert highlight(text, "احمد") == "وَبِالصَّلَاةِ قال <mark>أَحْمَـــدُ</mark>"
+    assert arnorm.find(text, "احمد") == [(19, 30)]
+    assert arnorm.highlight(text, "احمد") == "وَبِالصَّلَاةِ قال <mark>أَحْمَـــدُ</mark>"
     assert arnorm.preset("lucene_stem")("والكتاب") == "كتاب"
     assert arnorm.Pipeline([arnorm.preset("search"), "light_stem(algorithm=light10)"])("وبالصلاة") == "صلا"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import arnorm
 from arnorm.clitics import split_points
-from arnorm.find import find, highlight
+from arnorm.locate import find, highlight
 from arnorm.strategies import NASTY, any_unicode_text, arabic_text, arabic_word
 from arnorm.tokens import tokenize
 

@@ -5,7 +5,7 @@ normalized with the same pipeline, the query is found in the normalized text,
 and each match is mapped back through the alignment to a span of the raw
 text, so the highlight covers the word with all its marks:
 
->>> from arnorm.find import find, highlight
+>>> from arnorm.locate import find, highlight
 >>> find("قال أَحْمَـــدُ", "احمد")
 [(4, 15)]
 >>> highlight("قال أَحْمَـــدُ", "احمد")
