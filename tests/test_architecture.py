@@ -1,0 +1,122 @@
+"""The shape of the package: no import cycle, no oversized module or function.
+
+These tests read the source (files and ASTs); they import arnorm only in fresh
+interpreters, so that a cycle cannot hide behind a module imported earlier.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "arnorm"
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+#: Modules and functions over the limits today (issue 10).  The list can only
+#: shrink: a new entry over a limit fails, and so does an entry listed here that
+#: is back under it (delete it from this set when you split it).
+KNOWN_DEBT = frozenset(
+    {
+        "arnorm/_io.py",
+        "arnorm/_io.py::read_chunks",
+        "arnorm/_io.py::run",
+        "arnorm/cli.py",
+        "arnorm/dates/find.py",
+        "arnorm/dates/find.py::_Parser.rule_dated",
+        "arnorm/dates/lexicon.py::lexicon",
+        "arnorm/offsets.py",
+        "arnorm/translit/romanize.py",
+        "arnorm/translit/romanize.py::_romanize_units",
+    }
+)
+
+
+def _modules() -> list[str]:
+    """Every module of the package, by dotted name, found on disk (no import)."""
+    names = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+        if parts[-1] == "__init__":
+            parts.pop()
+        if parts[-1] != "__main__":
+            names.append(".".join(parts))
+    return names
+
+
+def _functions(tree: ast.AST, prefix: str = "") -> list[tuple[str, int]]:
+    """``(qualified name, lines)`` of every function and method in ``tree``."""
+    out: list[tuple[str, int]] = []
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            name = prefix + node.name
+            if not isinstance(node, ast.ClassDef):
+                assert node.end_lineno is not None
+                out.append((name, node.end_lineno - node.lineno + 1))
+            out += _functions(node, name + ".")
+        else:
+            out += _functions(node, prefix)
+    return out
+
+
+def _oversized() -> set[str]:
+    found: set[str] = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rel = path.relative_to(PACKAGE.parent).as_posix()
+        if len(text.splitlines()) > MAX_MODULE_LINES:
+            found.add(rel)
+        for name, lines in _functions(ast.parse(text)):
+            if lines > MAX_FUNCTION_LINES:
+                found.add(f"{rel}::{name}")
+    return found
+
+
+def test_no_new_oversized_module_or_function_and_the_debt_only_shrinks() -> None:
+    found = _oversized()
+    new = sorted(found - KNOWN_DEBT)
+    assert not new, f"over {MAX_MODULE_LINES} lines per module / {MAX_FUNCTION_LINES} per function: {new}"
+    paid = sorted(KNOWN_DEBT - found)
+    assert not paid, f"no longer over the limit, remove from KNOWN_DEBT: {paid}"
+
+
+_IMPORT_EVERY_ORDER = """
+import importlib, json, sys
+modules = json.loads(sys.argv[1])
+failures = []
+for first in modules:
+    for name in [m for m in sys.modules if m == "arnorm" or m.startswith("arnorm.")]:
+        del sys.modules[name]
+    rest = [m for m in modules if m != first]
+    for order in (rest, rest[::-1]):
+        try:
+            importlib.import_module(first)
+            for name in order:
+                importlib.import_module(name)
+        except Exception as exc:
+            failures.append(f"{first} first: {type(exc).__name__}: {exc}")
+            break
+print(json.dumps(failures))
+"""
+
+
+@pytest.mark.slow
+def test_every_module_imports_first_in_a_fresh_interpreter() -> None:
+    """Each module imported first (arnorm's module cache emptied before each), then
+    the others in sorted and reversed order: an import cycle would break one of them."""
+    modules = _modules()
+    assert "arnorm.pipeline" in modules and "arnorm.stages.letters" in modules
+    proc = subprocess.run(
+        [sys.executable, "-c", _IMPORT_EVERY_ORDER, json.dumps(modules)],
+        capture_output=True,
+        text=True,
+        cwd=PACKAGE.parent,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.splitlines()[-1]) == []
