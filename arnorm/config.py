@@ -53,6 +53,7 @@ typed as a string and read as its ISO form.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -147,26 +148,24 @@ def loads_config(text: str, format: Format, *, source: str = "<string>") -> Pipe
                 line = text.count("\n") + 1
             raise ConfigError(source, f"invalid TOML: {exc}", line=line) from exc
     elif format == "json":
+        duplicates: list[str] = []
         try:
-            data = json.loads(text, object_pairs_hook=_no_duplicates)
-        except _DuplicateKeyError as exc:
-            raise ConfigError(source, "key given twice in one object", key=exc.args[0]) from None
+            data = json.loads(text, object_pairs_hook=functools.partial(_keep_pairs, duplicates=duplicates))
         except json.JSONDecodeError as exc:
             raise ConfigError(source, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno) from exc
+        if duplicates:
+            raise ConfigError(source, "key given twice in one object", key=duplicates[0])
     else:
         raise ConfigError(source, f"unknown format {format!r}", choices=("toml", "json"))
     return pipeline_from_data(data, source=source)
 
 
-class _DuplicateKeyError(Exception):
-    """Internal signal from the JSON hook; always turned into a ConfigError."""
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+def _keep_pairs(pairs: list[tuple[str, Any]], duplicates: list[str]) -> dict[str, Any]:
+    """A JSON object as a dict; keys given twice are appended to ``duplicates``."""
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _DuplicateKeyError(key)
+            duplicates.append(key)
         out[key] = value
     return out
 
