@@ -152,13 +152,6 @@ class Pipeline(Stage):
         return cls([spec])
 
     @classmethod
-    def preset(cls, name: str) -> Pipeline:
-        """The named preset (see :data:`arnorm.presets.PRESETS`)."""
-        from .presets import preset
-
-        return preset(name)
-
-    @classmethod
     def from_dict(cls, data: Mapping[str, Any], *, source: str | None = None) -> Pipeline:
         """Inverse of :meth:`to_dict` (the dict form: see :mod:`arnorm.schema`).
 

@@ -33,6 +33,7 @@ import regex
 
 from ._fastmap import MapExecutor
 from .errors import TableError
+from .spec import format_item
 
 __all__ = ["CharMap", "FunctionStage", "Params", "RegexSub", "Stage", "UnicodeForm"]
 
@@ -62,8 +63,6 @@ class Stage(ABC):
     @property
     def spec(self) -> str:
         """This stage as a spec item: ``name`` or ``name(option=value,...)``."""
-        from .spec import format_item
-
         return format_item(self.name, self.params)
 
     def leaves(self) -> tuple[Stage, ...]:
