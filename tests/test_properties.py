@@ -23,12 +23,11 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import arnorm
+from arnorm.chars import LINE_BREAKS
 from arnorm.registry import stage_info
 from arnorm.spec import format_item, parse_spec
 from arnorm.stage import CharMap
 from arnorm.strategies import NASTY, any_unicode_text, arabic_text
-
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 # Option sets a registry walk cannot invent: several options at once, free-text
 # options (dates' ref=) and tuple options given several values.
