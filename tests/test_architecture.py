@@ -7,6 +7,7 @@ interpreters, so that a cycle cannot hide behind a module imported earlier.
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import subprocess
 import sys
@@ -56,6 +57,12 @@ ERRORS_ELSEWHERE = frozenset(
 KNOWN_CYCLE_EDGES = frozenset({("arnorm.pipeline", "arnorm.offsets")})
 
 
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """The parsed source of ``path`` (cached: several tests walk every module)."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
 def _modules() -> list[str]:
     """Every module of the package, by dotted name, found on disk (no import)."""
     names = []
@@ -86,11 +93,10 @@ def _functions(tree: ast.AST, prefix: str = "") -> list[tuple[str, int]]:
 def _oversized() -> set[str]:
     found: set[str] = set()
     for path in sorted(PACKAGE.rglob("*.py")):
-        text = path.read_text(encoding="utf-8")
         rel = path.relative_to(PACKAGE.parent).as_posix()
-        if len(text.splitlines()) > MAX_MODULE_LINES:
+        if len(path.read_text(encoding="utf-8").splitlines()) > MAX_MODULE_LINES:
             found.add(rel)
-        for name, lines in _functions(ast.parse(text)):
+        for name, lines in _functions(_tree(path)):
             if lines > MAX_FUNCTION_LINES:
                 found.add(f"{rel}::{name}")
     return found
@@ -109,7 +115,7 @@ def _exception_classes() -> set[str]:
     found: set[str] = set()
     for path in sorted(PACKAGE.rglob("*.py")):
         rel = path.relative_to(PACKAGE.parent).as_posix()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.ClassDef):
                 bases = [ast.unparse(b) for b in node.bases]
                 if any(n.endswith(("Error", "Exception")) for n in [node.name, *bases]):
@@ -154,7 +160,7 @@ def _import_graph() -> dict[str, set[str]]:
     for name, (path, is_package) in modules.items():
         package = name if is_package else name.rpartition(".")[0]
         edges: set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(_tree(path)):
             if isinstance(node, ast.Import):
                 edges |= {a.name for a in node.names if a.name in modules}
             elif isinstance(node, ast.ImportFrom):
