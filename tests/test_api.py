@@ -129,6 +129,7 @@ def test_explain_names_what_changed() -> None:
     assert steps[-1].after == arnorm.Pipeline(["tatweel", "alef", "digits"])("أحمـــد ٢")
 
 
+@pytest.mark.slow
 def test_pipeline_works_in_worker_processes() -> None:
     import multiprocessing
 

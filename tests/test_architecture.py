@@ -241,3 +241,17 @@ def test_every_module_imports_first_in_a_fresh_interpreter() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout.splitlines()[-1]) == []
+
+
+def test_every_test_marked_slow_from_conftest_exists() -> None:
+    """conftest.SLOW_TESTS names tests of other files: a renamed test must be renamed there."""
+    from conftest import SLOW_TESTS
+
+    tests = Path(__file__).parent
+    for filename, names in SLOW_TESTS.items():
+        defined = {
+            node.name
+            for node in ast.walk(_tree(tests / filename))
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+        }
+        assert not sorted(names - defined), f"{filename}: no such tests"
