@@ -227,6 +227,7 @@ def test_spec_and_pickle_round_trip(pipe: arnorm.Pipeline) -> None:
 def test_random_pipelines_round_trip(spec: list[str]) -> None:
     pipe = arnorm.Pipeline(spec)
     assert arnorm.Pipeline.from_spec(pipe.spec) == pipe
+    assert arnorm.Pipeline.from_dict(pipe.to_dict()) == pipe  # the dict form is the model
     assert pickle.loads(pickle.dumps(pipe)) == pipe
     assert hash(arnorm.Pipeline.from_spec(pipe.spec)) == hash(pipe)
 
