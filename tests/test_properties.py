@@ -74,12 +74,12 @@ def _option_variants() -> list[str]:
 DEFAULTS = _builtin_stage_names()
 OPTIONS = [v for v in _option_variants() if v not in COMBINED]
 VARIANTS = DEFAULTS + COMBINED + OPTIONS
-_SLOW = set(OPTIONS)
-PIPELINES = [arnorm.Pipeline.from_spec(v) for v in VARIANTS] + [arnorm.preset(p) for p in arnorm.PRESETS]
-IDS = VARIANTS + [f"preset:{p}" for p in arnorm.PRESETS]
-CASES = [
-    pytest.param(pipe, id=ident, marks=[pytest.mark.slow] if ident in _SLOW else [])
-    for pipe, ident in zip(PIPELINES, IDS)
+# PIPELINES/IDS (also imported by test_reliability): every stage's defaults, the
+# combinations and the presets; CASES adds every single option value, marked slow.
+PIPELINES = [arnorm.Pipeline.from_spec(v) for v in DEFAULTS + COMBINED] + [arnorm.preset(p) for p in arnorm.PRESETS]
+IDS = DEFAULTS + COMBINED + [f"preset:{p}" for p in arnorm.PRESETS]
+CASES = [pytest.param(pipe, id=ident) for pipe, ident in zip(PIPELINES, IDS)] + [
+    pytest.param(arnorm.Pipeline.from_spec(v), id=v, marks=pytest.mark.slow) for v in OPTIONS
 ]
 
 texts = st.one_of(arabic_text(), any_unicode_text(surrogates=False), st.sampled_from(NASTY))
@@ -162,14 +162,14 @@ FOREIGN = st.text(
 
 # Whole-text Unicode forms are documented to rewrite non-Arabic text too, and
 # to_arabic decodes every symbol of its scheme, Latin included.
-LOCAL = [
-    case
-    for case in CASES
-    if not any(leaf.name == "nfkc" or leaf.name.startswith("to_arabic") for leaf in case.values[0].leaves())
-]
+def _local(pipe: arnorm.Pipeline) -> bool:
+    return not any(leaf.name == "nfkc" or leaf.name.startswith("to_arabic") for leaf in pipe.leaves())
 
 
-@pytest.mark.parametrize("pipe", LOCAL)
+LOCAL = [p for p in PIPELINES if _local(p)]  # imported by test_reliability
+
+
+@pytest.mark.parametrize("pipe", [case for case in CASES if _local(case.values[0])])
 @given(text=FOREIGN)
 def test_foreign_text_passes_through(pipe: arnorm.Pipeline, text: str) -> None:
     """Latin, Greek, Cyrillic, Hebrew, CJK, emoji, tabs and newlines are never touched;
