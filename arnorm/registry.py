@@ -21,6 +21,7 @@ type annotations drive validation and the conversion of spec strings:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import importlib
 import inspect
 import typing
@@ -45,9 +46,9 @@ class StageInfo:
     description: str
     family: str
 
-    @property
+    @functools.cached_property
     def options(self) -> dict[str, tuple[Any, Any]]:
-        """``{option: (annotation, default)}`` of the factory."""
+        """``{option: (annotation, default)}`` of the factory (computed once)."""
         hints = typing.get_type_hints(self.factory)
         sig = inspect.signature(self.factory)
         return {

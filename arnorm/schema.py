@@ -119,9 +119,8 @@ def _build_stage(item: Any, index: int, source: str | None, from_text: bool) -> 
     if not isinstance(name, str):
         raise ConfigError(where, f"a stage name must be a string, got {name!r}", key=f"{key}.stage")
     try:
-        declared = registry.stage_info(name).options
         for option, value in options.items():
-            options[option] = _plain_value(value, declared.get(option, (None,))[0], where, f"{key}.{option}")
+            options[option] = _plain_value(value, name, option, where, f"{key}.{option}")
         return registry.build(name, options, from_text=from_text)
     except UnknownStageError as exc:
         if source is None:
@@ -134,20 +133,20 @@ def _build_stage(item: Any, index: int, source: str | None, from_text: bool) -> 
         raise ConfigError(where, message, key=f"{key}.{exc.option}", choices=exc.choices) from exc
 
 
-def _plain_value(value: Any, annotation: Any, where: str, key: str) -> Any:
+def _plain_value(value: Any, stage: str | None, option: str, where: str, key: str) -> Any:
     """``value`` if a stage option can take it: a boolean, an integer, a string or a
     list of those; a TOML date (``ref = 2021-09-01``) becomes its ISO string for an
-    option typed ``str``.  Floats, date-times, tables, nested lists and null are rejected."""
+    option of ``stage`` typed ``str``.  Floats, date-times, tables, nested lists and
+    null are rejected."""
+    if isinstance(value, (bool, int, str)):
+        return value
     if isinstance(value, list):
         for item in value:
             if isinstance(item, (list, dict)):
                 raise ConfigError(where, f"expected a list of plain values, got {value!r}", key=key)
-            _plain_value(item, None, where, key)
+            _plain_value(item, None, option, where, key)
         return value
-    if type(value) is datetime.date and annotation is str:
+    declared = registry.stage_info(stage).options if stage is not None else {}
+    if type(value) is datetime.date and declared.get(option, (None,))[0] is str:
         return value.isoformat()
-    if not isinstance(value, (bool, int, str)):
-        raise ConfigError(
-            where, f"expected true/false, an integer, a string or a list of them, got {value!r}", key=key
-        )
-    return value
+    raise ConfigError(where, f"expected true/false, an integer, a string or a list of them, got {value!r}", key=key)
