@@ -47,6 +47,7 @@ SLOW_TESTS: dict[str, frozenset[str]] = {
             "test_batched_map_equals_calling_the_pipeline_per_value",
             "test_normalize_series_equals_series_map",
             "test_dask_bag_on_two_worker_processes_matches_one_process",
+            "test_dataset_map_in_two_processes_equals_the_pipeline",
         }
     ),
     "test_names.py": frozenset({"test_heldout_rows_sample"}),
