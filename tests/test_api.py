@@ -5,6 +5,8 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import arnorm
 from arnorm.errors import (
@@ -197,3 +199,33 @@ def test_from_dict_errors_name_the_key() -> None:
     unregistered = arnorm.Pipeline([arnorm.CharMap.from_mapping("mine", {"a": "b"})])
     with pytest.raises(ConfigError, match="'mine' is not registered"):
         unregistered.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("spec", "position", "fragment"),
+    [
+        # issue 16: these two pointed at character 0
+        ("diacritics(keep=", 10, "'(' is never closed"),
+        ("diacritics(keep=shadda))", 23, "expected ',' between stages"),
+        ("alef extra", 5, "expected ',' between stages"),
+        ("diacritics,,alef", 11, "expected a stage name"),
+        ("9x", 0, "expected a stage name"),
+        ("a(b(c=1))", 3, "'(' inside the options"),
+        ("a(b)", 2, "expected option=value"),
+    ],
+)
+def test_spec_errors_point_at_the_character_at_fault(spec: str, position: int, fragment: str) -> None:
+    with pytest.raises(SpecError) as info:
+        arnorm.Pipeline.from_spec(spec)
+    assert info.value.position == position
+    assert f"at character {position}: {fragment}" in str(info.value)
+
+
+@given(spec=st.text(alphabet=st.sampled_from("ab_(),=+ 9é"), max_size=20) | st.text(max_size=20))
+def test_any_spec_string_builds_or_raises_a_library_error_pointing_inside_it(spec: str) -> None:
+    try:
+        arnorm.Pipeline.from_spec(spec)
+    except SpecError as exc:
+        assert exc.position is None or 0 <= exc.position <= len(spec)
+    except arnorm.ArnormError:
+        pass
