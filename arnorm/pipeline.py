@@ -246,10 +246,23 @@ class Pipeline(Stage):
         kept.  Lines are processed in chunks of about ``chunk_chars``
         characters joined by ``"\\n"``, which is much faster than one call per
         line and gives the same result, since stages work line by line.
+
+        Raises:
+            TypeError: at once for ``bytes`` or a ``str`` given as ``lines`` (an
+                iterable of lines is expected), and for a line that is not a ``str``.
         """
+        if isinstance(lines, (str, bytes, bytearray, memoryview)):
+            kind = type(lines).__name__
+            hint = "decode it and split it into lines" if kind != "str" else "call the pipeline on it"
+            raise TypeError(f"Pipeline.stream takes an iterable of str lines, not one {kind}: {hint}")
+        return self._stream(lines, chunk_chars)
+
+    def _stream(self, lines: Iterable[str], chunk_chars: int) -> Iterator[str]:
         batch: list[str] = []
         size = 0
         for line in lines:
+            if not isinstance(line, str):
+                _check_text(line)
             batch.append(line)
             size += len(line)
             if size >= chunk_chars:

@@ -229,3 +229,16 @@ def test_any_spec_string_builds_or_raises_a_library_error_pointing_inside_it(spe
         assert exc.position is None or 0 <= exc.position <= len(spec)
     except arnorm.ArnormError:
         pass
+
+
+def test_stream_rejects_bytes_and_non_str_lines_with_a_type_error() -> None:
+    # issue 16: Pipeline.stream(b"...") failed with "object of type 'int' has no len()".
+    pipe = arnorm.preset("search")
+    with pytest.raises(TypeError, match="not one bytes: decode"):
+        pipe.stream(b"\xd8\xa3\n")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not one str: call the pipeline"):
+        pipe.stream("أ\n")
+    with pytest.raises(TypeError, match="decode first"):
+        list(pipe.stream([b"x\n"]))  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not int"):
+        list(pipe.stream(["a", 3]))  # type: ignore[list-item]
