@@ -217,14 +217,7 @@ def build_pipeline(
     else:
         pipe = preset(preset_name or DEFAULT_PRESET)
     if skip:
-        names = [name.strip() for name in skip.split(",") if name.strip()]
-        present = [stage.name for stage in pipe.stages]
-        for name in names:
-            if name not in present:
-                raise ArnormError(
-                    f"--skip {name!r}: not a stage of this pipeline; its stages: {', '.join(present)}"
-                )
-        pipe = Pipeline([stage for stage in pipe.stages if stage.name not in names])
+        pipe = pipe.without(*(name.strip() for name in skip.split(",") if name.strip()))
     return pipe
 
 

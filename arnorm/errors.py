@@ -13,9 +13,11 @@ from collections.abc import Iterable
 __all__ = [
     "AlignmentError",
     "ArnormError",
+    "ConfigError",
     "DataFileError",
     "SpanError",
     "SpecError",
+    "StageNotInPipelineError",
     "StageOptionError",
     "TableError",
     "UnknownFormatError",
@@ -115,6 +117,57 @@ class SpecError(ArnormError):
         self.position = position
         where = f" at character {position}" if position is not None else ""
         super().__init__(f"bad pipeline spec {spec!r}{where}: {message}")
+
+
+class ConfigError(SpecError):
+    """A pipeline in its dict form, or a configuration file, that cannot be read.
+
+    Attributes:
+        source: the file name (or ``"<string>"``, ``"<data>"``).
+        key: the offending key as a path (``"stages[2].keep"``), or ``None``
+            for a syntax error.
+        line: the line of a syntax error, when the parser reports one.
+        choices: the valid choices, when they form a closed set.
+    """
+
+    def __init__(
+        self,
+        source: str,
+        message: str,
+        *,
+        key: str | None = None,
+        line: int | None = None,
+        choices: Iterable[str] = (),
+    ) -> None:
+        self.source = source
+        self.key = key
+        self.line = line
+        self.choices = tuple(choices)
+        self.spec = source
+        self.position = None
+        where = source
+        if line is not None:
+            where += f", line {line}"
+        if key is not None:
+            where += f", key {key!r}"
+        text = f"{where}: {message}"
+        if self.choices and "valid" not in message:
+            text += f"; valid choices: {', '.join(self.choices)}"
+        ArnormError.__init__(self, text)
+
+
+class StageNotInPipelineError(ArnormError):
+    """A stage name that is not one of a pipeline's stages (:meth:`Pipeline.without`).
+
+    Attributes:
+        name: the name that was asked for.
+        choices: the pipeline's stage names, in pipeline order.
+    """
+
+    def __init__(self, name: str, choices: Iterable[str]) -> None:
+        self.name = name
+        self.choices = tuple(choices)
+        super().__init__(f"{name!r} is not a stage of this pipeline; its stages: {', '.join(self.choices)}")
 
 
 class TableError(ArnormError):

@@ -16,9 +16,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import registry
-from .errors import SpecError
-from .spec import parse_spec
+from .errors import StageNotInPipelineError
+from .schema import spec_to_data, stage_to_data, stages_from_data
 from .stage import CharMap, Stage, _check_text
 from .tables import compose
 
@@ -36,8 +35,19 @@ def _resolve(item: str | Stage) -> tuple[Stage, ...]:
     if isinstance(item, Stage):
         return (item,)
     if isinstance(item, str):
-        return tuple(registry.build(name, options, from_text=True) for name, options in parse_spec(item))
+        return tuple(stages_from_data(spec_to_data(item), from_text=True)[0])
     raise TypeError(f"a pipeline takes stage names, spec strings or Stage objects, not {type(item).__name__}")
+
+
+def _flat_stages(pipe: Pipeline) -> list[Stage]:
+    """The stages of ``pipe``, anonymous nested pipelines spliced in."""
+    out: list[Stage] = []
+    for stage in pipe.stages:
+        if isinstance(stage, Pipeline) and stage.name == "pipeline":
+            out.extend(_flat_stages(stage))
+        else:
+            out.append(stage)
+    return out
 
 
 def _fuse(leaves: Iterable[Stage]) -> tuple[Stage, ...]:
@@ -106,33 +116,42 @@ class Pipeline(Stage):
         return cls([spec])
 
     @classmethod
-    def preset(cls, name: str) -> Pipeline:
-        """The named preset (see :data:`arnorm.presets.PRESETS`)."""
-        from .presets import preset
+    def from_dict(cls, data: Mapping[str, Any], *, source: str | None = None) -> Pipeline:
+        """Inverse of :meth:`to_dict` (the dict form: see :mod:`arnorm.schema`).
 
-        return preset(name)
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Pipeline:
-        """Inverse of :meth:`to_dict`: ``{"stages": [{"stage": name, **options}, ...]}``."""
-        try:
-            items = data["stages"]
-            stages = []
-            for item in items:
-                item = dict(item)
-                stages.append(registry.build(item.pop("stage"), item))
-        except (KeyError, TypeError, AttributeError) as exc:
-            raise SpecError(repr(data), f"expected {{'stages': [{{'stage': name, ...}}]}} ({exc})") from None
-        return cls(stages)
+        Raises:
+            ConfigError: ``data`` is not the dict form (naming the key); with a
+                ``source``, also for an unknown stage or a bad option.
+            UnknownStageError, StageOptionError: without a ``source``.
+        """
+        stages, description = stages_from_data(data, source=source)
+        return cls(stages, description=description)
 
     def to_dict(self) -> dict[str, Any]:
-        """The pipeline as plain data (JSON/TOML-ready)."""
-        return {
-            "stages": [
-                {"stage": s.name, **{k: list(v) if isinstance(v, tuple) else v for k, v in s.params}}
-                for s in self.stages
-            ]
-        }
+        """The pipeline in its dict form: ``{"description"?, "stages": [{"stage": name, **options}]}``.
+
+        Anonymous nested pipelines are spliced in (the result runs identically).
+
+        Raises:
+            ConfigError: a stage the registry cannot rebuild from its name and options.
+        """
+        data: dict[str, Any] = {"description": self.description} if self.description else {}
+        data["stages"] = [stage_to_data(s) for s in _flat_stages(self)]
+        return data
+
+    def without(self, *names: str) -> Pipeline:
+        """This pipeline minus every stage named in ``names`` (anonymous nested pipelines spliced in).
+
+        Raises:
+            StageNotInPipelineError: a name that is not a stage of this pipeline
+                (the error lists the pipeline's stage names, in order).
+        """
+        stages = _flat_stages(self)
+        present = [s.name for s in stages]
+        for name in names:
+            if name not in present:
+                raise StageNotInPipelineError(name, present)
+        return Pipeline([s for s in stages if s.name not in names], description=self.description)
 
     # -- identity -------------------------------------------------------
     @property
@@ -191,10 +210,23 @@ class Pipeline(Stage):
         kept.  Lines are processed in chunks of about ``chunk_chars``
         characters joined by ``"\\n"``, which is much faster than one call per
         line and gives the same result, since stages work line by line.
+
+        Raises:
+            TypeError: at once for ``bytes`` or a ``str`` given as ``lines`` (an
+                iterable of lines is expected), and for a line that is not a ``str``.
         """
+        if isinstance(lines, (str, bytes, bytearray, memoryview)):
+            kind = type(lines).__name__
+            hint = "decode it and split it into lines" if kind != "str" else "call the pipeline on it"
+            raise TypeError(f"Pipeline.stream takes an iterable of str lines, not one {kind}: {hint}")
+        return self._stream(lines, chunk_chars)
+
+    def _stream(self, lines: Iterable[str], chunk_chars: int) -> Iterator[str]:
         batch: list[str] = []
         size = 0
         for line in lines:
+            if not isinstance(line, str):
+                _check_text(line)
             batch.append(line)
             size += len(line)
             if size >= chunk_chars:

@@ -21,6 +21,8 @@ type annotations drive validation and the conversion of spec strings:
 from __future__ import annotations
 
 import dataclasses
+import functools
+import importlib
 import inspect
 import typing
 from collections.abc import Callable
@@ -44,9 +46,9 @@ class StageInfo:
     description: str
     family: str
 
-    @property
+    @functools.cached_property
     def options(self) -> dict[str, tuple[Any, Any]]:
-        """``{option: (annotation, default)}`` of the factory."""
+        """``{option: (annotation, default)}`` of the factory (computed once)."""
         hints = typing.get_type_hints(self.factory)
         sig = inspect.signature(self.factory)
         return {
@@ -59,12 +61,17 @@ class StageInfo:
 _REGISTRY: dict[str, StageInfo] = {}
 _loaded = False
 
+#: The package whose import registers the built-in stages.  It is imported by
+#: name, on the first lookup: the stages depend on the registry, never the
+#: reverse, so the module graph has no cycle through here.
+BUILTIN_STAGES = "arnorm.stages"
+
 
 def _ensure_builtins() -> None:
     global _loaded
     if not _loaded:
         _loaded = True
-        import arnorm.stages  # noqa: F401  (registers the built-in stages)
+        importlib.import_module(BUILTIN_STAGES)
 
 
 @typing.overload

@@ -40,7 +40,7 @@ def parse_spec(spec: str) -> list[tuple[str, dict[str, str]]]:
     while pos < len(spec):
         m = _ITEM.match(spec, pos)
         if m is None or m.end() == pos:
-            raise SpecError(spec, "expected a stage name, optionally with (option=value,...)", pos)
+            raise _diagnose(spec, pos)
         name, body, sep = m.group(1), m.group(2), m.group(3)
         options: dict[str, str] = {}
         if body is not None and body.strip():
@@ -58,6 +58,27 @@ def parse_spec(spec: str) -> list[tuple[str, dict[str, str]]]:
         if sep == "" and pos < len(spec):
             raise SpecError(spec, "expected ',' between stages", pos)
     return items
+
+
+_NAME = re.compile(r"\s*([A-Za-z_][\w\-]*)\s*")
+
+
+def _diagnose(spec: str, pos: int) -> SpecError:
+    """The error for an item at ``pos`` that does not parse, at the character at fault."""
+    name = _NAME.match(spec, pos)
+    if name is None:
+        start = len(spec) - len(spec[pos:].lstrip())
+        return SpecError(spec, "expected a stage name, optionally with (option=value,...)", start)
+    at = name.end()
+    if at < len(spec) and spec[at] == "(":
+        close = spec.find(")", at)
+        nested = spec.find("(", at + 1)
+        if close == -1:
+            return SpecError(spec, "'(' is never closed", at)
+        if nested != -1 and nested < close:
+            return SpecError(spec, "'(' inside the options of a stage", nested)
+        at = len(spec) - len(spec[close + 1 :].lstrip())
+    return SpecError(spec, "expected ',' between stages", at)
 
 
 def format_value(value: Any) -> str:

@@ -32,7 +32,8 @@ from typing import Any, Literal
 import regex
 
 from ._fastmap import MapExecutor
-from .errors import ArnormError
+from .errors import TableError
+from .spec import format_item
 
 __all__ = ["CharMap", "FunctionStage", "Params", "RegexSub", "Stage", "UnicodeForm"]
 
@@ -62,8 +63,6 @@ class Stage(ABC):
     @property
     def spec(self) -> str:
         """This stage as a spec item: ``name`` or ``name(option=value,...)``."""
-        from .spec import format_item
-
         return format_item(self.name, self.params)
 
     def leaves(self) -> tuple[Stage, ...]:
@@ -105,9 +104,9 @@ class CharMap(Stage):
         """Make a CharMap from ``{char: replacement}``; identities are dropped."""
         for key, value in mapping.items():
             if not isinstance(key, str) or len(key) != 1:
-                raise ArnormError(f"CharMap {name!r}: key {key!r} is not a single character")
+                raise TableError(name, "a CharMap key must be a single character", repr(key))
             if not isinstance(value, str):
-                raise ArnormError(f"CharMap {name!r}: value for {key!r} is not a string")
+                raise TableError(name, f"a CharMap value must be a string, not {type(value).__name__}", key)
         items = tuple(sorted((k, v) for k, v in mapping.items() if k != v))
         return cls(name=name, params=params, description=description, items=items)
 

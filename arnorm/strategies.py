@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from .chars import ARABIC_LETTERS, DAGGER_ALEF
+from .chars import HARAKAT as _HARAKAT
+
 __all__ = [
     "ARABIC_LETTERS",
     "HARAKAT",
@@ -28,10 +31,8 @@ __all__ = [
     "unicode_space",
 ]
 
-#: The 36 letters of the Arabic alphabet with hamza forms, ta marbuta, alef maksura.
-ARABIC_LETTERS = "".join(chr(c) for c in range(0x0621, 0x063B)) + "".join(chr(c) for c in range(0x0641, 0x064B))
 #: Tanwin, short vowels, shadda, sukun, dagger alef.
-HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670"
+HARAKAT = _HARAKAT + DAGGER_ALEF
 #: Characters that break naive normalizers.
 NASTY = (
     "\ufdf2",  # ARABIC LIGATURE ALLAH
@@ -56,7 +57,6 @@ NASTY = (
     "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # emoji ZWJ sequence
 )
 
-_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def arabic_letter() -> st.SearchStrategy[str]:

@@ -14,22 +14,24 @@ an object with ``name``, ``description``, ``source`` and ``map``.  The grammar o
 * a table may set ``"bijective": true``; then every value must be exactly one
   character and no two keys may share a value (checked on load).
 
-Tables are loaded lazily with :mod:`importlib.resources` and cached, so
-importing arnorm reads no data file.
+Files are read through :func:`arnorm.datafile.load_records` (lazily, with
+:mod:`importlib.resources`, cached), so importing arnorm reads no data file and
+a missing file, or an entry that breaks :class:`TableRecord` (a missing
+field, a value of the wrong type), raises :class:`~arnorm.errors.DataFileError`
+naming the file, the entry and the field.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 
+from .datafile import load_records
 from .errors import TableError
 
-__all__ = ["Table", "apply_map", "compose", "load_table", "parse_map", "table_names"]
+__all__ = ["Table", "TableRecord", "apply_map", "compose", "load_table", "parse_map", "table_names"]
 
 
 @dataclass(frozen=True)
@@ -94,23 +96,25 @@ def parse_map(table: str, raw: Mapping[str, str | None], *, bijective: bool = Fa
     return out
 
 
+@dataclass(frozen=True)
+class TableRecord:
+    """The schema of one entry of a table file's ``tables`` list (see the module docstring)."""
+
+    name: str
+    description: str
+    source: str
+    map: Mapping[str, str | None]
+    bijective: bool = False
+
+
 @functools.cache
 def _load_file(family: str) -> dict[str, Table]:
-    resource = resources.files("arnorm.data").joinpath(f"{family}.json")
-    try:
-        document = json.loads(resource.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise TableError(family, "no such data file") from None
     tables: dict[str, Table] = {}
-    for entry in document["tables"]:
-        name = entry["name"]
-        missing = {"name", "description", "source", "map"} - entry.keys()
-        if missing:
-            raise TableError(name, f"missing fields: {', '.join(sorted(missing))}")
-        if name in tables:
-            raise TableError(name, f"defined twice in {family}.json")
-        mapping = parse_map(name, entry["map"], bijective=entry.get("bijective", False))
-        tables[name] = Table(name, entry["description"], entry["source"], MappingProxyType(mapping))
+    for entry in load_records(f"{family}.json", TableRecord, key="tables"):
+        if entry.name in tables:
+            raise TableError(entry.name, f"defined twice in {family}.json")
+        mapping = parse_map(entry.name, entry.map, bijective=entry.bijective)
+        tables[entry.name] = Table(entry.name, entry.description, entry.source, MappingProxyType(mapping))
     return tables
 
 
@@ -118,7 +122,8 @@ def load_table(family: str, name: str) -> Table:
     """Load table ``name`` from ``arnorm/data/{family}.json`` (cached).
 
     Raises:
-        TableError: if the file or the table does not exist, or fails validation.
+        DataFileError: the file does not exist or breaks :class:`TableRecord`.
+        TableError: the table does not exist, or fails validation.
     """
     tables = _load_file(family)
     try:

@@ -5,9 +5,19 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import arnorm
-from arnorm.errors import SpecError, StageOptionError, UnknownPresetError, UnknownStageError
+from arnorm.errors import (
+    ConfigError,
+    SpecError,
+    StageNotInPipelineError,
+    StageOptionError,
+    UnknownPresetError,
+    UnknownStageError,
+)
+from arnorm.schema import spec_to_data
 
 
 def test_normalize_default_is_search() -> None:
@@ -121,6 +131,7 @@ def test_explain_names_what_changed() -> None:
     assert steps[-1].after == arnorm.Pipeline(["tatweel", "alef", "digits"])("أحمـــد ٢")
 
 
+@pytest.mark.slow
 def test_pipeline_works_in_worker_processes() -> None:
     import multiprocessing
 
@@ -128,3 +139,106 @@ def test_pipeline_works_in_worker_processes() -> None:
     texts = ["أَخْبَارٌ", "ﻻ ﷲ", "٢٦ مايو"] * 4
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         assert pool.map(pipe, texts) == [pipe(t) for t in texts]
+
+
+# -- the dict form is the model; spec strings and configuration files are views of it ----
+def test_without_drops_stages_and_lists_the_pipeline_stages_on_a_bad_name() -> None:
+    search = arnorm.preset("search")
+    assert search.without("digits", "punctuation") == arnorm.Pipeline(
+        [s for s in search.stages if s.name not in ("digits", "punctuation")]
+    )
+    assert search.without() == arnorm.Pipeline(search.stages)
+    nested = arnorm.Pipeline([arnorm.Pipeline(["tatweel", "alef"]), "ya"])
+    assert nested.without("alef") == arnorm.Pipeline(["tatweel", "ya"])
+    with pytest.raises(StageNotInPipelineError) as info:
+        arnorm.preset("clean").without("tatweel", "nope")
+    assert info.value.choices == ("presentation_forms", "invisible", "tatweel", "whitespace")
+    assert str(info.value) == (
+        "'nope' is not a stage of this pipeline; its stages: presentation_forms, invisible, tatweel, whitespace"
+    )
+
+
+def test_dict_form_carries_the_description_and_splices_anonymous_nested_pipelines() -> None:
+    nested = arnorm.Pipeline([arnorm.Pipeline(["tatweel", "alef(extended=false)"]), "ya"], description="mine")
+    data = nested.to_dict()
+    assert data == {
+        "description": "mine",
+        "stages": [{"stage": "tatweel"}, {"stage": "alef", "extended": False}, {"stage": "ya"}],
+    }
+    back = arnorm.Pipeline.from_dict(data)
+    assert back == arnorm.Pipeline(["tatweel", "alef(extended=false)", "ya"]) and back.description == "mine"
+
+
+def test_spec_strings_are_a_view_of_the_dict_form() -> None:
+    spec = "diacritics(keep=shadda+sukun),alef(extended=false),dates(ref=2021-09-01)"
+    assert spec_to_data(spec) == {
+        "stages": [
+            {"stage": "diacritics", "keep": "shadda+sukun"},
+            {"stage": "alef", "extended": "false"},
+            {"stage": "dates", "ref": "2021-09-01"},
+        ]
+    }
+    pipe = arnorm.Pipeline.from_spec(spec)
+    assert arnorm.Pipeline.from_dict(pipe.to_dict()) == pipe
+    assert pipe.to_dict()["stages"][0] == {"stage": "diacritics", "keep": ["shadda", "sukun"]}
+    with pytest.raises(SpecError, match="'stage' is not an option name"):
+        arnorm.Pipeline.from_spec("alef(stage=ya)")
+
+
+def test_from_dict_errors_name_the_key() -> None:
+    with pytest.raises(ConfigError) as info:
+        arnorm.Pipeline.from_dict({"stages": [{"stage": "ya"}, {"stage": "digits", "to": "roman"}]}, source="x")
+    assert info.value.key == "stages[1].to" and "persian" in info.value.choices
+    # without a source the registry's own errors come through, as from a spec string
+    with pytest.raises(StageOptionError):
+        arnorm.Pipeline.from_dict({"stages": [{"stage": "digits", "to": "roman"}]})
+    with pytest.raises(ConfigError, match="unknown key.*valid choices: description, stages"):
+        arnorm.Pipeline.from_dict({"stages": [], "preset": "search"})
+    with pytest.raises(ConfigError, match="missing the 'stages' key"):
+        arnorm.Pipeline.from_dict({})
+    unregistered = arnorm.Pipeline([arnorm.CharMap.from_mapping("mine", {"a": "b"})])
+    with pytest.raises(ConfigError, match="'mine' is not registered"):
+        unregistered.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("spec", "position", "fragment"),
+    [
+        # issue 16: these two pointed at character 0
+        ("diacritics(keep=", 10, "'(' is never closed"),
+        ("diacritics(keep=shadda))", 23, "expected ',' between stages"),
+        ("alef extra", 5, "expected ',' between stages"),
+        ("diacritics,,alef", 11, "expected a stage name"),
+        ("9x", 0, "expected a stage name"),
+        ("a(b(c=1))", 3, "'(' inside the options"),
+        ("a(b)", 2, "expected option=value"),
+    ],
+)
+def test_spec_errors_point_at_the_character_at_fault(spec: str, position: int, fragment: str) -> None:
+    with pytest.raises(SpecError) as info:
+        arnorm.Pipeline.from_spec(spec)
+    assert info.value.position == position
+    assert f"at character {position}: {fragment}" in str(info.value)
+
+
+@given(spec=st.text(alphabet=st.sampled_from("ab_(),=+ 9é"), max_size=20) | st.text(max_size=20))
+def test_any_spec_string_builds_or_raises_a_library_error_pointing_inside_it(spec: str) -> None:
+    try:
+        arnorm.Pipeline.from_spec(spec)
+    except SpecError as exc:
+        assert exc.position is None or 0 <= exc.position <= len(spec)
+    except arnorm.ArnormError:
+        pass
+
+
+def test_stream_rejects_bytes_and_non_str_lines_with_a_type_error() -> None:
+    # issue 16: Pipeline.stream(b"...") failed with "object of type 'int' has no len()".
+    pipe = arnorm.preset("search")
+    with pytest.raises(TypeError, match="not one bytes: decode"):
+        pipe.stream(b"\xd8\xa3\n")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="not one str: call the pipeline"):
+        pipe.stream("أ\n")
+    with pytest.raises(TypeError, match="decode first"):
+        list(pipe.stream([b"x\n"]))  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not int"):
+        list(pipe.stream(["a", 3]))  # type: ignore[list-item]

@@ -75,9 +75,10 @@ def test_presets_round_trip_and_equal_their_spec(name: str) -> None:
 
 
 def test_toml_output_is_what_a_person_would_write() -> None:
+    # tomli-w's layout: an array of tables, arrays one item per line.
     pipe = arnorm.Pipeline(["diacritics(keep=shadda)", "alef(extended=false)", "ya"])
     assert dump_config(pipe) == (
-        '[[stages]]\nstage = "diacritics"\nkeep = ["shadda"]\n\n'
+        '[[stages]]\nstage = "diacritics"\nkeep = [\n    "shadda",\n]\n\n'
         '[[stages]]\nstage = "alef"\nextended = false\n\n'
         '[[stages]]\nstage = "ya"\n'
     )
@@ -146,6 +147,41 @@ def test_load_config_from_files(tmp_path: Path) -> None:
         load_config(tmp_path / "missing.toml")
 
 
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        ("\ufeffpreset = 'search'".encode("utf-16"), "UTF-16 (little-endian, with a BOM)"),
+        ("preset = 'search'".encode("utf-16-be").join([b"\xfe\xff", b""]), "UTF-16 (big-endian, with a BOM)"),
+        (b"\xef\xbb\xbfpreset = 'search'", "UTF-8 with a byte order mark"),
+        (b'description = "caf\xe9"\npreset = "search"', "line 1: not UTF-8 (invalid continuation byte at byte 18)"),
+    ],
+)
+def test_a_file_that_is_not_utf8_says_what_it_is(tmp_path: Path, data: bytes, fragment: str) -> None:
+    # issue 16: printf '\xff\xfe' > c.toml; arnorm --config c.toml gave a UnicodeDecodeError.
+    path = tmp_path / "c.toml"
+    path.write_bytes(data)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value).startswith(f"{path}") and fragment in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_a_directory_is_not_a_configuration(tmp_path: Path) -> None:
+    # issue 16: --config on a directory said it could not tell the format from the suffix.
+    folder = tmp_path / "conf.toml"
+    folder.mkdir()
+    with pytest.raises(ConfigError, match="is a directory"):
+        load_config(folder)
+
+
+def test_a_toml_date_is_read_for_a_string_option() -> None:
+    # issue 16: `ref = 2021-09-01` (a TOML local date) was rejected.
+    pipe = loads_config('[[stages]]\nstage = "dates"\nref = 2021-09-01', "toml")
+    assert pipe == arnorm.Pipeline(["dates(ref=2021-09-01)"])
+    with pytest.raises(ConfigError, match="stages\\[0\\].ref"):
+        loads_config('[[stages]]\nstage = "dates"\nref = 2021-09-01T10:00:00', "toml")
+
+
 BAD = [
     # (format, text, key, message fragment, a valid choice that must be listed)
     ("toml", '[[stages]]\nstage = "diacritcs"', "stages[0].stage", "unknown stage 'diacritcs'", "diacritics"),
@@ -201,6 +237,10 @@ def test_syntax_errors_give_the_line(fmt: str, text: str, line: int) -> None:
     with pytest.raises(ConfigError, match=f"pipe.cfg, line {line}: invalid {fmt.upper()}") as info:
         loads_config(text, fmt, source="pipe.cfg")  # type: ignore[arg-type]
     assert info.value.line == line
+
+
+def test_skip_is_pipeline_without() -> None:
+    assert loads_config('preset = "ml"\nskip = ["tatweel"]', "toml") == arnorm.preset("ml").without("tatweel")
 
 
 def test_pipeline_from_data_accepts_what_to_dict_gives() -> None:

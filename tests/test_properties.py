@@ -14,81 +14,89 @@ variants) and every preset must:
 from __future__ import annotations
 
 import pickle
+import typing
 import unicodedata
+from typing import Any
 
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import arnorm
+from arnorm.chars import LINE_BREAKS
+from arnorm.registry import stage_info
+from arnorm.spec import format_item, parse_spec
 from arnorm.stage import CharMap
 from arnorm.strategies import NASTY, any_unicode_text, arabic_text
 
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-
-# Stages whose output is defined to change script or that are not character-local
-# are checked with the contract they document; everything registered is listed here
-# so that a new stage cannot escape the spec silently.
-VARIANTS = [
-    "diacritics",
-    "diacritics(keep=shadda)",
+# Option sets a registry walk cannot invent: several options at once, free-text
+# options (dates' ref=) and tuple options given several values.
+COMBINED = [
     "diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef)",
-    "case_endings",
-    "tatweel",
-    "alef",
-    "alef(extended=false)",
-    "hamza",
-    "hamza(isolated=drop)",
-    "ya",
-    "ya(to=alef_maksura)",
-    "teh_marbuta",
-    "farsi",
-    "presentation_forms",
-    "presentation_forms(phrases=false)",
-    "ligatures",
-    "digits",
-    "digits(to=arabic)",
-    "digits(to=persian)",
-    "digits(separators=false)",
-    "punctuation",
-    "punctuation(to=arabic)",
-    "invisible",
     "invisible(zwnj=remove,zwj=remove)",
-    "invisible(zwnj=space)",
-    "spaces",
-    "whitespace",
-    "whitespace(strip=false)",
-    "whitespace(collapse=false)",
-    "compose",
-    "nfc",
-    "nfkc",
-    "camel_unicode",
-    "dates",
     "dates(keep_original=true,ref=2021-09-01)",
     "dates(format=arabic,names=levantine,ref=2021-09-01)",
-    "translit",
     "translit(scheme=hsb,ascii=true)",
     "translit(scheme=ala-lc,capitalize=words)",
-    "translit(scheme=bgn-pcgn)",
-    "to_arabic",
-    "to_arabic(scheme=hsb)",
 ]
-CORE_STAGES = {"alef", "camel_unicode", "case_endings", "compose", "diacritics", "digits", "farsi", "hamza",
-               "invisible", "ligatures", "nfc", "nfkc", "presentation_forms", "punctuation", "spaces",
-               "tatweel", "teh_marbuta", "whitespace", "ya", "dates", "translit"}
-PIPELINES = [arnorm.Pipeline.from_spec(v) for v in VARIANTS] + [arnorm.preset(p) for p in arnorm.PRESETS]
-IDS = VARIANTS + [f"preset:{p}" for p in arnorm.PRESETS]
+
+
+def _builtin_stage_names() -> list[str]:
+    """Every stage arnorm itself registers (tests may register their own)."""
+    return [n for n in arnorm.stage_names() if stage_info(n).factory.__module__.startswith("arnorm.")]
+
+
+def _enumerable_values(annotation: Any) -> list[Any] | None:
+    """Every value of an option type that has finitely many, else ``None``."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if annotation is bool:
+        return [True, False]
+    if origin is typing.Literal:
+        return list(args)
+    if origin is tuple and args and typing.get_origin(args[0]) is typing.Literal:
+        return [(value,) for value in typing.get_args(args[0])]
+    return None
+
+
+def _option_variants() -> list[str]:
+    """One spec per non-default value of every enumerable option of every registered stage."""
+    out: list[str] = []
+    for name in _builtin_stage_names():
+        for option, (annotation, default) in stage_info(name).options.items():
+            for value in _enumerable_values(annotation) or []:
+                if value != default:
+                    out.append(format_item(name, ((option, value),)))
+    return out
+
+
+# Every registered stage with its defaults, read from the registry so that no stage
+# can escape the spec; then every single option value (slow), then the combinations.
+DEFAULTS = _builtin_stage_names()
+OPTIONS = [v for v in _option_variants() if v not in COMBINED]
+VARIANTS = DEFAULTS + COMBINED + OPTIONS
+# PIPELINES/IDS (also imported by test_reliability): every stage's defaults, the
+# combinations and the presets; CASES adds every single option value, marked slow.
+PIPELINES = [arnorm.Pipeline.from_spec(v) for v in DEFAULTS + COMBINED] + [arnorm.preset(p) for p in arnorm.PRESETS]
+IDS = DEFAULTS + COMBINED + [f"preset:{p}" for p in arnorm.PRESETS]
+CASES = [pytest.param(pipe, id=ident) for pipe, ident in zip(PIPELINES, IDS)] + [
+    pytest.param(arnorm.Pipeline.from_spec(v), id=v, marks=pytest.mark.slow) for v in OPTIONS
+]
 
 texts = st.one_of(arabic_text(), any_unicode_text(surrogates=False), st.sampled_from(NASTY))
 
 
-def test_every_core_stage_is_specified() -> None:
-    named = {arnorm.Pipeline.from_spec(v).stages[0].name for v in VARIANTS}
-    assert CORE_STAGES <= set(arnorm.stage_names())
-    assert CORE_STAGES <= named
+def test_every_registered_stage_and_option_is_specified() -> None:
+    """Each option is walked by the registry (bool, Literal, tuple of Literal) or set by
+    a hand-written combination; an option of another type fails here until it is."""
+    combined = {(name, option) for v in COMBINED for name, options in parse_spec(v) for option in options}
+    for name in _builtin_stage_names():
+        assert name in VARIANTS
+        for option, (annotation, _) in stage_info(name).options.items():
+            assert _enumerable_values(annotation) is not None or (name, option) in combined, (name, option)
+    assert {arnorm.Pipeline.from_spec(v).stages[0].name for v in VARIANTS} == set(_builtin_stage_names())
 
 
-@pytest.mark.parametrize("pipe", PIPELINES, ids=IDS)
+@pytest.mark.parametrize("pipe", CASES)
 @given(text=texts)
 @example(text="\ufdf2\ufefb\u0640\u200c\u200f")
 @example(text="ـــــــ ــ")
@@ -99,7 +107,7 @@ def test_idempotent(pipe: arnorm.Pipeline, text: str) -> None:
     assert pipe(once) == once
 
 
-@pytest.mark.parametrize("pipe", PIPELINES, ids=IDS)
+@pytest.mark.parametrize("pipe", CASES)
 @given(text=texts)
 @example(text="a\r\nb\u2028c\x85d\n")
 def test_line_breaks_preserved_and_line_local(pipe: arnorm.Pipeline, text: str) -> None:
@@ -114,10 +122,14 @@ def test_line_breaks_preserved_and_line_local(pipe: arnorm.Pipeline, text: str) 
     assert "".join(pipe(line) for line in lines) == out
 
 
-@pytest.mark.parametrize("pipe", PIPELINES, ids=IDS)
+@pytest.mark.parametrize("pipe", CASES)
 @given(text=any_unicode_text(surrogates=True))
-def test_never_raises_on_any_str(pipe: arnorm.Pipeline, text: str) -> None:
-    assert isinstance(pipe(text), str)
+def test_any_str_even_with_lone_surrogates(pipe: arnorm.Pipeline, text: str) -> None:
+    """Never raises; fused equals unfused and line breaks survive even on lone surrogates."""
+    out = pipe(text)
+    assert out == pipe.unfused(text)
+    assert [c for c in out if c in LINE_BREAKS] == [c for c in text if c in LINE_BREAKS]
+    assert pipe(out) == out
 
 
 def _endings(text: str) -> list[str]:
@@ -150,10 +162,14 @@ FOREIGN = st.text(
 
 # Whole-text Unicode forms are documented to rewrite non-Arabic text too, and
 # to_arabic decodes every symbol of its scheme, Latin included.
-LOCAL = [p for p in PIPELINES if not any(leaf.name == "nfkc" or leaf.name.startswith("to_arabic") for leaf in p.leaves())]
+def _local(pipe: arnorm.Pipeline) -> bool:
+    return not any(leaf.name == "nfkc" or leaf.name.startswith("to_arabic") for leaf in pipe.leaves())
 
 
-@pytest.mark.parametrize("pipe", LOCAL, ids=lambda p: p.spec)
+LOCAL = [p for p in PIPELINES if _local(p)]  # imported by test_reliability
+
+
+@pytest.mark.parametrize("pipe", [case for case in CASES if _local(case.values[0])])
 @given(text=FOREIGN)
 def test_foreign_text_passes_through(pipe: arnorm.Pipeline, text: str) -> None:
     """Latin, Greek, Cyrillic, Hebrew, CJK, emoji, tabs and newlines are never touched;
@@ -164,7 +180,7 @@ def test_foreign_text_passes_through(pipe: arnorm.Pipeline, text: str) -> None:
     assert pipe(text) == text
 
 
-@pytest.mark.parametrize("pipe", [p for p in PIPELINES if _owned(p) is not None], ids=lambda p: p.spec)
+@pytest.mark.parametrize("pipe", [case for case in CASES if _owned(case.values[0]) is not None])
 @given(text=texts)
 def test_char_maps_touch_only_what_they_own_and_never_output_what_they_remove(
     pipe: arnorm.Pipeline, text: str
@@ -176,8 +192,10 @@ def test_char_maps_touch_only_what_they_own_and_never_output_what_they_remove(
     if isinstance(fused, CharMap):
         removed = {k for k, v in fused.mapping.items() if v == ""}
         assert not removed & set(out)
-    kept = "".join(c for c in text if c not in owned)
-    assert kept == "".join(c for c in text if c not in owned)
+    # A character map is character-local: every character it does not own comes
+    # through unchanged and in place, and each owned one becomes what it maps to.
+    assert out == "".join(pipe(c) if c in owned else c for c in text)
+    assert all(pipe(c) == c for c in set(text) - owned)
     if not owned & set(text):
         assert out == text
 
@@ -195,7 +213,7 @@ def test_fused_equals_unfused(spec: list[str], text: str) -> None:
     assert pipe(text) == one_by_one
 
 
-@pytest.mark.parametrize("pipe", PIPELINES, ids=IDS)
+@pytest.mark.parametrize("pipe", CASES)
 def test_spec_and_pickle_round_trip(pipe: arnorm.Pipeline) -> None:
     assert arnorm.Pipeline.from_spec(pipe.spec) == pipe
     assert arnorm.Pipeline.from_dict(pipe.to_dict()) == pipe
@@ -209,6 +227,7 @@ def test_spec_and_pickle_round_trip(pipe: arnorm.Pipeline) -> None:
 def test_random_pipelines_round_trip(spec: list[str]) -> None:
     pipe = arnorm.Pipeline(spec)
     assert arnorm.Pipeline.from_spec(pipe.spec) == pipe
+    assert arnorm.Pipeline.from_dict(pipe.to_dict()) == pipe  # the dict form is the model
     assert pickle.loads(pickle.dumps(pipe)) == pipe
     assert hash(arnorm.Pipeline.from_spec(pipe.spec)) == hash(pipe)
 
