@@ -31,9 +31,6 @@ KNOWN_DEBT = frozenset(
         "arnorm/dates/find.py",
         "arnorm/dates/find.py::_Parser.rule_dated",
         "arnorm/dates/lexicon.py::lexicon",
-        "arnorm/offsets.py",
-        "arnorm/translit/romanize.py",
-        "arnorm/translit/romanize.py::_romanize_units",
     }
 )
 
@@ -45,8 +42,6 @@ ERRORS_ELSEWHERE = frozenset(
         "arnorm/_io.py::InputDataError",
         "arnorm/dates/calendar.py::HijriRangeError",
         "arnorm/dates/model.py::DateRefError",
-        "arnorm/offsets.py::AlignmentError",
-        "arnorm/offsets.py::SpanError",
         "arnorm/translit/__init__.py::IrreversibleSchemeError",
     }
 )
@@ -54,7 +49,7 @@ ERRORS_ELSEWHERE = frozenset(
 
 #: Imports (inside functions, so import does not break) that still close a cycle
 #: of the module graph, in modules other helpers own today.  Shrink-only.
-KNOWN_CYCLE_EDGES = frozenset({("arnorm.pipeline", "arnorm.offsets")})
+KNOWN_CYCLE_EDGES: frozenset[tuple[str, str]] = frozenset()
 
 
 @functools.cache

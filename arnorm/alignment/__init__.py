@@ -56,9 +56,8 @@ chained one by one would give.
 from __future__ import annotations
 
 from ..errors import AlignmentError, SpanError
-from .diff import diff_alignment
 from .edits import normalize_with_offsets, stage_alignment
-from .model import Alignment
+from .model import Alignment, diff_alignment
 
 __all__ = [
     "Alignment",

@@ -22,14 +22,11 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..chars import LINE_BREAKS
 from ..stage import _check_text
-from ._arrays import columns
-from .model import Alignment, canonical
 
-__all__ = ["LINE_BREAKS", "diff_alignment"]
+__all__ = ["diff_rows"]
 
-#: Every line boundary ``str.splitlines()`` knows.
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BREAK_RE = re.compile(f"[{LINE_BREAKS}]")
 # Words with the spaces after them (and spaces at the start), for the word-level pass.
 _TOKEN_RE = re.compile(r"\S+\s*|\s+")
@@ -43,17 +40,19 @@ _DIFF_MAX = 1 << 30
 _Rows = list[tuple[int, int, int, int]]
 
 
-def diff_alignment(a: str, b: str) -> Alignment:
-    """The alignment of ``a`` to ``b`` from a line-by-line diff (see the module documentation).
+def diff_rows(a: str, b: str) -> _Rows:
+    """The edits of ``a`` to ``b`` as ``(orig_start, orig_end, out_start, out_end)`` rows,
+    from a line-by-line diff (see the module documentation); :meth:`Alignment.from_diff`
+    makes them an alignment.
 
     Raises:
         TypeError: ``a`` or ``b`` is not a ``str``.
     """
     _check_text(a)
     _check_text(b)
-    if a == b:
-        return Alignment.identity(len(a))
     rows: _Rows = []
+    if a == b:
+        return rows
     if _only_newlines(a) and _only_newlines(b):
         a_lines, b_lines = a.split("\n"), b.split("\n")
     else:
@@ -69,7 +68,7 @@ def diff_alignment(a: str, b: str) -> Alignment:
             b_pos += len(b_line) + 1
     else:  # the stage broke the contract: compare the whole texts
         _line_rows(a, b, 0, 0, rows)
-    return canonical(columns(rows), len(a), len(b))
+    return rows
 
 
 def _only_newlines(text: str) -> bool:

@@ -36,11 +36,9 @@ import numpy as np
 from .._fastedits import map_with_edits
 from .._fastmap import LARGE_INPUT
 from ..errors import AlignmentError
-from ..pipeline import Pipeline
 from ..stage import CharMap, FunctionStage, RegexSub, Stage, _check_text
 from ._arrays import EMPTY, I64, columns, merge_deletions
-from .diff import diff_alignment
-from .model import Alignment, _trusted, canonical
+from .model import Alignment, _trusted, canonical, diff_alignment
 
 __all__ = ["normalize_with_offsets", "stage_alignment"]
 
@@ -51,8 +49,13 @@ def stage_alignment(stage: Stage, text: str) -> tuple[str, Alignment]:
 
     Dispatches on the stage's class.  The generic case (this function) runs
     the stage and diffs input and output line by line; register exact edits
-    for a stage class with ``@stage_alignment.register``.
+    for a stage class with ``@stage_alignment.register``.  A composite stage
+    (a :class:`~arnorm.pipeline.Pipeline`: it has a ``plan`` of steps) is the
+    composition of its steps' alignments.
     """
+    plan = getattr(stage, "plan", None)
+    if plan is not None:
+        return _plan_alignment(plan, text)
     out = stage(text)
     return out, diff_alignment(text, out)
 
@@ -70,11 +73,10 @@ def normalize_with_offsets(pipe: Stage, text: str) -> tuple[str, Alignment]:
     return stage_alignment(pipe, text)
 
 
-@stage_alignment.register
-def _pipeline_alignment(stage: Pipeline, text: str) -> tuple[str, Alignment]:
+def _plan_alignment(plan: tuple[Stage, ...], text: str) -> tuple[str, Alignment]:
     _check_text(text)
     alignment = Alignment.identity(len(text))
-    for step in stage.plan:
+    for step in plan:
         text, step_alignment = stage_alignment(step, text)
         alignment = alignment.compose(step_alignment)
     return text, alignment

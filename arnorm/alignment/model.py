@@ -22,6 +22,7 @@ from ._arrays import (
     map_spans,
     merge_deletions,
 )
+from .diff import diff_rows
 
 __all__ = ["Alignment"]
 
@@ -111,9 +112,10 @@ class Alignment:
         This is the generic fallback of :func:`~arnorm.alignment.stage_alignment`:
         exact for deletions, insertions and replacements that a diff can see.
         """
-        from .diff import diff_alignment
-
-        return diff_alignment(original, normalized)
+        rows = diff_rows(original, normalized)
+        if not rows:
+            return cls.identity(len(original))
+        return canonical(columns(rows), len(original), len(normalized))
 
     # -- inspection -------------------------------------------------------------------------
     @property
@@ -274,3 +276,8 @@ def canonical(cols: Columns, olen: int, nlen: int) -> Alignment:
     if olen > 0 and (oe == os_).any():
         os_, oe, ns, ne = attach_insertions(os_, oe, ns, ne)
     return _trusted(merge_deletions(os_, oe, ns, ne), olen, nlen)
+
+
+def diff_alignment(original: str, normalized: str) -> Alignment:
+    """The alignment of two texts from a line-by-line diff (:meth:`Alignment.from_diff`)."""
+    return Alignment.from_diff(original, normalized)

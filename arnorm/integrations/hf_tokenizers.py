@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..chars import LINE_BREAKS
 from ..errors import UnsupportedStageError
 from ..presets import PipelineLike, as_pipeline
 from ..stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
@@ -40,7 +41,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["to_hf_normalizer"]
 
-_LINE_BREAKS = "\\n\\r\\x0B\\x0C\\x1C\\x1D\\x1E\\x{85}\\x{2028}\\x{2029}"
+#: arnorm.chars.LINE_BREAKS in Oniguruma's escapes.
+_LINE_BREAKS = "".join(f"\\x{{{ord(c):X}}}" for c in LINE_BREAKS)
 
 
 def _char_class(chars: list[str]) -> str:

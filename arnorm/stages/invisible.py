@@ -25,12 +25,12 @@ from typing import Any, Literal
 
 from .._fastmap import LARGE_INPUT, _np
 from ..pipeline import Pipeline
+from ..chars import LINE_BREAKS
 from ..registry import register
 from ..stage import CharMap, FunctionStage, Stage
 from ..tables import load_table, merge
 
 # Every line boundary str.splitlines() knows.
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 @register("invisible", family="invisible")
