@@ -117,7 +117,9 @@ def report_accuracy() -> None:
     errors = result["errors"]
     print(f"  errors ({len(errors)}): word | gold | tokenize | gold note")  # type: ignore[arg-type]
     for word, gold, predicted, note in errors:  # type: ignore[attr-defined]
-        kind = "over" if cuts(predicted) > cuts(gold) else "under" if cuts(predicted) < cuts(gold) else "wrong"
+        kind = (
+            "over" if cuts(predicted) > cuts(gold) else "under" if cuts(predicted) < cuts(gold) else "wrong"
+        )
         print(f"    {kind:<5} {word} | {gold} | {predicted} | {note}")
 
 
