@@ -70,10 +70,35 @@ def _count(word: str) -> int:
     return _counts().get(word, 0)
 
 
+#: Attached pronouns and inflectional endings tried, longest first, when a word is not
+#: in the list itself (an unseen inflected form of a known word: اشاروا -> اشار).
+_SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "وا", "ون", "ين", "ان", "ات", "ه", "ك", "ي", "ت")
+#: Weight of a frequency read off a word without its ending.
+_BACKOFF = 0.5
+#: An article word seen fewer times than this, whose bare form is unknown, is still split.
+_RARE = 5
+#: Letters that cannot begin a word after a proclitic (hamza on waw or yeh).
+_NO_START = "\u0624\u0626"
+
+
+@functools.lru_cache(maxsize=65536)
+def _lexical(word: str) -> float:
+    """The frequency of ``word``, or (discounted) of its stem without one ending (ة restored)."""
+    count = _count(word)
+    if count or len(word) <= _MIN_REST:
+        return float(count)
+    best = 0
+    for suffix in _SUFFIXES:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= _MIN_REST:
+            best = max(best, _count(stem), _count(stem[:-1] + "\u0647") if stem[-1] == "\u062a" else 0)
+    return best * _BACKOFF
+
+
 @functools.lru_cache(maxsize=65536)
 def _support(word: str) -> float:
     """The best frequency of ``word`` or of a proclitic analysis of it."""
-    best = float(_count(word))
+    best = _lexical(word)
     if len(word) <= _MIN_REST or word in _whole_words():
         return best
     rules = _rules()
@@ -81,74 +106,89 @@ def _support(word: str) -> float:
         if word[0] == letter:
             best = max(best, prior * _support(word[1:]))
     if word.startswith(rules.article) and len(word) - 2 >= _MIN_REST:
-        best = max(best, float(_count(word[2:])))
+        best = max(best, _lexical(word[2:]))
     return best
 
 
-def _strip(word: str, prior: float, rest: str) -> bool:
-    if len(rest) < _MIN_REST or word in _whole_words():
+def _strip(word: str, prior: float, rest: str, raw_rest: str) -> bool:
+    if len(rest) < _MIN_REST or word in _whole_words() or raw_rest[:1] in _NO_START:
         return False
     support = _support(rest)
-    return support > 0 and prior * support >= _count(word)
+    return support > 0 and prior * support >= _lexical(word)
 
 
-def _article_follows(rest: str) -> bool:
+def _is_article(rest: str, raw_rest: str) -> bool:
+    # The article is a bare alef (or alef wasla) + lam: أل-, إل-, آل- are root letters (ألوان, آلاف).
+    return (
+        raw_rest[:1] in "\u0627\u0671"
+        and rest.startswith(_rules().article)
+        and len(rest) - 2 >= _MIN_REST
+        and rest not in _whole_words()
+    )
+
+
+def _article_follows(rest: str, raw_rest: str) -> bool:
     # A preposition directly before the article (bi-l-, ka-l-) is a clitic chain.
-    return rest.startswith(_rules().article) and len(rest) >= 4 and rest not in _whole_words()
+    return len(rest) >= 4 and _is_article(rest, raw_rest)
 
 
-def _skeleton(word: str) -> tuple[str, list[int]]:
-    """Folded base letters of ``word`` and the index in ``word`` where each starts."""
+def _skeleton(word: str) -> tuple[str, str, list[int]]:
+    """Base letters of ``word`` folded and as written, and the index in ``word`` where each starts."""
     letters: list[str] = []
     starts: list[int] = []
     for i, ch in enumerate(word):
         if ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
             continue
-        letters.append(ch.translate(_FOLD))
+        letters.append(ch)
         starts.append(i)
-    return "".join(letters), starts
+    raw = "".join(letters)
+    return raw.translate(_FOLD), raw, starts
 
 
-def _future(rest: str) -> bool:
+def _future(rest: str, raw_rest: str) -> bool:
     rules = _rules()
     return (
         rest[:1] == rules.future
-        and rest[1:2] in rules.future_next
+        and raw_rest[1:2] in rules.future_next  # the imperfect prefix as written: أ, not a bare ا
         and len(rest) > 3
-        and _strip(rest, 1.0, rest[1:])
+        and _strip(rest, 1.0, rest[1:], raw_rest[1:])
     )
 
 
 def _lil(rest: str) -> bool:
     # li- + the article, written with one lam: lil-salah.
-    if not rest.startswith("لل") or len(rest) - 2 < _MIN_REST or rest in _whole_words():
+    if not rest.startswith("\u0644\u0644") or len(rest) - 2 < _MIN_REST or rest in _whole_words():
         return False
-    return bool(_count(_rules().article + rest[2:]) or _count(rest[2:]) or not _count(rest))
+    return bool(_count(_rules().article + rest[2:]) or _lexical(rest[2:]) or not _count(rest))
 
 
-def _article(rest: str) -> bool:
-    if not rest.startswith(_rules().article) or len(rest) - 2 < _MIN_REST or rest in _whole_words():
+def _article(rest: str, raw_rest: str) -> bool:
+    if not _is_article(rest, raw_rest):
         return False
-    return bool(_count(rest[2:]) or not _count(rest))
+    return bool(_lexical(rest[2:]) or _count(rest) < _RARE)
 
 
-def _skeleton_cuts(s: str) -> list[int]:
-    """Cut points (in letters) of the proclitics of the folded word ``s``."""
+def _skeleton_cuts(s: str, raw: str) -> list[int]:
+    """Cut points (in letters) of the proclitics of the folded word ``s`` (``raw``: as written)."""
     rules, cuts, i = _rules(), [], 0
-    if s[:1] in rules.conjunctions and _strip(s, rules.conjunctions[s[0]], s[1:]):
+    if s[:1] in rules.conjunctions and (
+        (_article_follows(s[1:], raw[1:]) and _count(s) < _RARE)
+        or _strip(s, rules.conjunctions[s[0]], s[1:], raw[1:])
+    ):
         i = 1
         cuts.append(i)
-    rest = s[i:]
-    if _future(rest):
+    rest, raw_rest = s[i:], raw[i:]
+    if _future(rest, raw_rest):
         return [*cuts, i + 1]
     if _lil(rest):
         return [*cuts, i + 1, i + 2]
     if rest[:1] in rules.prepositions and (
-        _article_follows(rest[1:]) or _strip(rest, rules.prepositions[rest[0]], rest[1:])
+        _article_follows(rest[1:], raw_rest[1:])
+        or _strip(rest, rules.prepositions[rest[0]], rest[1:], raw_rest[1:])
     ):
         i += 1
         cuts.append(i)
-    if _article(s[i:]):
+    if _article(s[i:], raw[i:]):
         cuts.append(i + 2)
     return cuts
 
@@ -161,7 +201,7 @@ def split_points(word: str) -> list[int]:
     >>> split_points("وصل"), split_points("كتاب"), split_points("الله")
     ([], [], [])
     """
-    skeleton, starts = _skeleton(word)
+    skeleton, raw, starts = _skeleton(word)
     if len(skeleton) <= _MIN_REST:
         return []
-    return [starts[k] for k in _skeleton_cuts(skeleton)]
+    return [starts[k] for k in _skeleton_cuts(skeleton, raw)]
