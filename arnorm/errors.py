@@ -13,6 +13,7 @@ from collections.abc import Iterable
 __all__ = [
     "ArnormError",
     "DataFileError",
+    "OptionValueError",
     "SpecError",
     "StageOptionError",
     "TableError",
@@ -132,3 +133,21 @@ class DataFileError(ArnormError):
     def __init__(self, where: str, message: str) -> None:
         self.where = where
         super().__init__(f"data file {where}: {message}")
+
+
+class OptionValueError(ArnormError):
+    """A library function was given a value outside the closed set an option takes.
+
+    Attributes:
+        function: the function name (``find_dates``).
+        option: the option name.
+        value: the rejected value.
+        choices: the valid values.
+    """
+
+    def __init__(self, function: str, option: str, value: object, choices: Iterable[str]) -> None:
+        self.function = function
+        self.option = option
+        self.value = value
+        self.choices = tuple(choices)
+        super().__init__(f"{function}: invalid {option} {value!r}; valid choices: {', '.join(self.choices)}")

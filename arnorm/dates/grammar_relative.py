@@ -1,0 +1,220 @@
+"""The date grammar, part two: dates relative to the reference, weekdays, nth days, month parts.
+
+Like :mod:`arnorm.dates.grammar`, each rule returns an unresolved
+:class:`~arnorm.dates.readings.Reading`:
+
+* relative days: ``اليوم``, ``أمس``, ``غدا``, ``بعد غد``, ``أول أمس`` and dialect
+  forms, ``اليوم`` + modifier, ``بعد|قبل`` + a number of days or weeks;
+* weekdays: ``[يوم] W [modifier]``, ``W`` + ``الأسبوع الماضي``/``هذا الأسبوع``;
+* ``أول|ثاني|...|آخر`` + weekday or ``يوم`` + ``من`` + month [+ year];
+* ``مطلع|منتصف|أواخر`` + month [+ year] (month precision, with ``part``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .grammar import month, year, year_ok
+from .lexicon import HARAKAT
+from .readings import MOD_DAYS, MOD_WEEKDAY, Reading
+from .tokens import Stream
+
+__all__ = ["rule_nth", "rule_offset", "rule_part", "rule_relative_day", "rule_weekday"]
+
+# A word (letters) after spaces: the noun of a construct such as قبل يوم الجمعة.
+_WORD_NEXT = re.compile(r"[ \t\u00a0]+[^\W\d_]")
+_PAREN_GAP = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
+_PAREN_CLOSE = re.compile(r"[ \t\u00a0]*\)")
+
+
+def _trailing_weekday(s: Stream, p: Reading) -> None:
+    """The weekday that often follows a relative day: ``اليوم (الاثنين)``, ``غدا الأربعاء``."""
+    k = p.j
+    if k >= len(s) or s.get(k, "wd") is None:
+        return
+    gap = s.text[p.end : s.toks[k].start]
+    close = _PAREN_CLOSE.match(s.text, s.toks[k].end) if _PAREN_GAP.fullmatch(gap) else None
+    if close is not None:
+        p.weekday, p.j, p.end = s.get(k, "wd"), k + 1, close.end()
+        s.relink(k + 1, close.end())
+    elif s.linked[k] and s.at(k + 1, "mod") is None:
+        p.weekday, p.j, p.end = s.get(k, "wd"), k + 1, s.end(k)
+
+
+def rule_relative_day(s: Stream, i: int) -> Reading | None:
+    """``أمس``, ``غدا``, ``اليوم`` [modifier], ``أول أمس`` / ``أمس الأول`` ..."""
+    offset = s.get(i, "rel")
+    if offset is None:
+        return None
+    if s.get(i, "dialect") and HARAKAT.intersection(s.toks[i].text):
+        return None  # بُكْرَةً: classical "early in the morning", not dialect "tomorrow"
+    p = Reading(j=i + 1, end=s.end(i), kind="days")
+    if offset == 0:
+        mod = s.at(i + 1, "mod")
+        if mod is not None:
+            offset = MOD_DAYS[mod]
+            p.j, p.end = i + 2, s.end(i + 1)
+    elif offset == -1 and (s.at(i + 1, "ord") == 1 or s.at(i + 1, "nth") == 1) and not s.at(i + 2, "wd"):
+        offset, p.j, p.end = -2, i + 2, s.end(i + 1)  # أمس الأول: the day before yesterday
+    p.day_offset = offset
+    _trailing_weekday(s, p)
+    return p
+
+
+def _count(s: Stream, k: int) -> tuple[int, int] | None:
+    """A count at ``k`` (digits or a cardinal word): ``(value, next)``."""
+    n = s.num(k, max_digits=3)
+    if n is not None:
+        return n[0], k + 1
+    if s.at(k, "card") is not None:
+        return s.get(k, "card"), k + 1
+    return None
+
+
+def rule_offset(s: Stream, i: int) -> Reading | None:
+    """``بعد|قبل`` + number + days/weeks: ``قبل ثلاثة أيام``, ``بعد يومين``, ``بعد أسبوع``."""
+    sign = 1 if s.get(i, "kw:after") else -1 if s.get(i, "kw:before") else 0
+    if not sign:
+        return None
+    k = i + 1
+    counted = _count(s, k)
+    if counted is not None:
+        count, k = counted
+        # بعد ٣ أيام, قبل 10 يوم, قبل عشرين يوما
+        if s.at(k, "kw:days") or s.at(k, "kw:one_day"):
+            days = count
+        elif s.at(k, "kw:weeks") or s.at(k, "kw:one_week"):
+            days = 7 * count
+        else:
+            return None
+    elif s.at(k, "kw:two_days"):
+        days = 2
+    elif s.at(k, "kw:two_weeks"):
+        days = 14
+    elif s.at(k, "kw:one_day") or s.at(k, "kw:one_week"):
+        # قبل يوم / بعد أسبوع [واحد], but not the construct قبل يوم الجمعة
+        # ("before Friday"): a word may not follow, except "one".
+        days = 1 if s.get(k, "kw:one_day") else 7
+        if s.at(k + 1, "card") == 1:
+            k += 1
+        elif _WORD_NEXT.match(s.text, s.end(k)):
+            return None
+    else:
+        return None  # بعد أيام: "a few days later" is no date
+    return Reading(j=k + 1, end=s.end(k), kind="days", day_offset=sign * days)
+
+
+def week_ref(s: Stream, k: int) -> tuple[int, int] | None:
+    """``الأسبوع`` + modifier or ``هذا الأسبوع`` at ``k``: ``(j, week offset)``."""
+    if s.at(k, "kw:week"):
+        mod = s.at(k + 1, "mod")
+        if mod is not None:
+            return k + 2, MOD_DAYS[mod]
+        return None
+    if s.at(k, "kw:this") and s.at(k + 1, "kw:week"):
+        return k + 2, 0
+    return None
+
+
+def rule_weekday(s: Stream, i: int) -> Reading | None:
+    """``[هذا|يوم] W [modifier]``, ``W الأسبوع الماضي``, ``الأسبوع القادم [يوم] W``."""
+    k = i
+    how = None
+    wk = week_ref(s, k) if s.get(k, "kw:week") or s.get(k, "kw:this") else None
+    if wk is not None:
+        # الأسبوع القادم يوم الأحد
+        j, offset = wk
+        if s.at(j, "kw:day"):
+            j += 1
+        w = s.at(j, "wd")
+        if w is None:
+            return None
+        return Reading(j=j + 1, end=s.end(j), kind="weekday", weekday=w, week=offset)
+    if s.get(k, "kw:this") and s.at(k + 1, "wd") is not None:
+        k += 1
+        how = "on_or_after"
+    elif s.get(k, "kw:day") and s.at(k + 1, "wd") is not None:
+        k += 1
+    w = s.at(k, "wd")
+    if w is None:
+        return None
+    p = Reading(j=k + 1, end=s.end(k), kind="weekday", weekday=w)
+    wk = week_ref(s, k + 1)
+    if wk is not None:
+        p.j, p.end, p.week = wk[0], s.end(wk[0] - 1), wk[1]
+        return p
+    mod = s.at(k + 1, "mod")
+    if mod is not None and how is None:
+        how = MOD_WEEKDAY[mod]
+        p.j, p.end = k + 2, s.end(k + 1)
+    p.how = how
+    return p
+
+
+def _nth_head(s: Stream, i: int) -> tuple[int, int | None, int] | None:
+    """``أول ثلاثاء``, ``الثلاثاء الثالث``, ``آخر يوم``: ``(n, weekday, next)``."""
+    n = s.get(i, "nth")
+    if n is not None:
+        weekday = s.at(i + 1, "wdb")
+        if weekday is None:
+            weekday = s.at(i + 1, "wd")
+        if weekday is None and not s.at(i + 1, "kw:day"):
+            return None
+        return n, weekday, i + 2
+    w = s.get(i, "wd")
+    if w is None:
+        return None
+    k = i + 1
+    n = s.at(k, "ord")
+    if n is None or n > 5:
+        n = -1 if s.at(k, "kw:last") else None
+    if n is None:
+        return None
+    return n, w, k + 1
+
+
+def rule_nth(s: Stream, i: int) -> Reading | None:
+    """``أول|ثاني|...|آخر`` + weekday or ``يوم``, or weekday + ordinal, + [من] month [year]."""
+    head = _nth_head(s, i)
+    if head is None:
+        return None
+    n, weekday, k = head
+    m = month(s, k)
+    if m is None:
+        return None
+    p = Reading(j=m.j, end=m.end, kind="nth", cal=m.cal, nth=n, weekday=weekday)
+    if m.offset is not None:
+        p.month_offset = m.offset
+        return p
+    p.month = m.month
+    y = year(s, m.j)
+    if y is not None and y.era != "bce":
+        p.j, p.end = y.j, y.end
+        if y.offset is not None:
+            p.year_offset = y.offset
+        else:
+            p.year = y.year
+    return p
+
+
+def rule_part(s: Stream, i: int) -> Reading | None:
+    """``مطلع|منتصف|أواخر`` + month [+ year]: month precision with ``part``."""
+    part = s.get(i, "part")
+    if part is None:
+        return None
+    m = month(s, i + 1)
+    if m is None or m.month is None:
+        return None
+    p = Reading(j=m.j, end=m.end, cal=m.cal, precision="month", month=m.month, part=part)
+    mod = s.at(m.j, "mod")
+    if mod is not None:
+        # بداية فبراير (شباط) الماضي
+        p.j, p.end, p.mod = m.j + 1, s.end(m.j), mod
+        return p
+    y = year(s, m.j)
+    if y is not None and y.offset is None and y.era != "bce":
+        assert y.year is not None
+        if not year_ok(m.cal, y.year, y.era):
+            return Reading(j=y.j, end=y.end, invalid=True)
+        p.j, p.end, p.year = y.j, y.end, y.year
+    return p

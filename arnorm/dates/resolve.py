@@ -1,0 +1,224 @@
+"""Resolution: all date arithmetic against the reference date, for one reading at a time.
+
+:func:`resolve` turns an unresolved :class:`~arnorm.dates.readings.Reading`
+into the fields of a :class:`~arnorm.dates.model.DateMatch`: the Gregorian
+date (Hijri dates converted with the Umm al-Qura calendar), the year and
+month after resolution, and the issues (``needs_ref``,
+``hijri_out_of_range``, ``weekday_mismatch``).  A reading that names an
+impossible date, or a date outside the range of ``datetime.date`` (years
+1-9999, e.g. ``أمس`` against the reference 0001-01-01), comes back invalid:
+it is not returned as a match.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from . import calendar as cal
+from .model import Issue
+from .readings import Reading
+
+__all__ = ["Ref", "Resolved", "resolve"]
+
+
+@dataclass
+class Ref:
+    """The reference date and weekday rule, with its Hijri date computed once."""
+
+    date: datetime.date | None
+    weekdays: str = "nearest"
+    _hijri: tuple[int, int, int] | None = None
+    _hijri_done: bool = False
+
+    @property
+    def hijri(self) -> tuple[int, int, int] | None:
+        """The reference date in the Umm al-Qura calendar, None outside its range."""
+        if not self._hijri_done and self.date is not None:
+            self._hijri_done = True
+            try:
+                self._hijri = cal.gregorian_to_hijri(self.date)
+            except cal.HijriRangeError:
+                self._hijri = None
+        return self._hijri
+
+    def ymd(self, calname: str) -> tuple[int, int, int] | None:
+        """The reference ``(year, month, day)`` in ``calname``, or None."""
+        if self.date is None:
+            return None
+        if calname == "gregorian":
+            return self.date.year, self.date.month, self.date.day
+        return self.hijri
+
+    def year(self, calname: str) -> int | None:
+        """The reference year in ``calname``, or None."""
+        ymd = self.ymd(calname)
+        return ymd[0] if ymd else None
+
+
+@dataclass
+class Resolved:
+    """What resolution adds to a reading."""
+
+    date: datetime.date | None = None
+    resolved_year: int | None = None
+    resolved_month: int | None = None
+    relative: bool = False
+    issues: list[Issue] = field(default_factory=list)
+    invalid: bool = False
+
+
+def year_for(ref: Ref, calname: str, month: int, day: int | None, mod: str | None) -> int | None:
+    """The year of a month (and day) written without a year, chosen by a modifier."""
+    ymd = ref.ymd(calname)
+    if ymd is None:
+        return None
+    ry, rmonth, rday = ymd
+    if mod is None or mod == "this":
+        return ry
+    here = (month, day or 0)
+    now = (rmonth, rday if day is not None else 0)
+    if mod in ("next", "after_next"):
+        y = ry if here > now else ry + 1
+        return y + (1 if mod == "after_next" else 0)
+    y = ry if here < now else ry - 1
+    return y - (1 if mod == "before_last" else 0)
+
+
+def _set_date(out: Resolved, date: datetime.date | None) -> Resolved:
+    if date is None:
+        out.issues.append("needs_ref")
+    else:
+        out.date = date
+        out.resolved_year, out.resolved_month = date.year, date.month
+    return out
+
+
+def _month_year(r: Reading, ref: Ref, out: Resolved) -> tuple[int | None, int | None]:
+    """The ``(year, month)`` of a ``date`` or ``nth`` reading, None where the reference is missing."""
+    if r.month_offset is not None:
+        if ref.date is None:
+            return None, None
+        return cal.add_months(ref.date.year, ref.date.month, r.month_offset)
+    if r.ref_month:
+        if ref.date is None:
+            return None, None
+        return ref.date.year, ref.date.month
+    month = r.month
+    if r.year is not None:
+        return r.year, month
+    if r.year_offset is not None:
+        ry = ref.year(r.cal)
+        return (None if ry is None else ry + r.year_offset), month
+    assert month is not None
+    return year_for(ref, r.cal, month, r.day if r.precision == "day" else None, r.mod), month
+
+
+def _day(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """A day-precision ``date`` reading: check and convert (see the module docstring)."""
+    year, month = _month_year(r, ref, out)
+    assert r.day is not None
+    if year is None or month is None:
+        # the longest the month can be: February of a leap year, 30-day Hijri months
+        longest = 30 if r.cal == "hijri" else 31 if month is None else cal.month_length("gregorian", 2000, month)
+        if r.day > longest:
+            out.invalid = True
+        else:
+            out.issues.append("needs_ref")
+        return out
+    if not cal.is_valid(r.cal, year, month, r.day):
+        out.invalid = True
+        return out
+    out.resolved_year, out.resolved_month = year, month
+    try:
+        out.date = cal.to_gregorian(r.cal, year, month, r.day)
+    except cal.HijriRangeError:
+        out.issues.append("hijri_out_of_range")
+        return out
+    if r.weekday is not None and out.date.weekday() != r.weekday:
+        out.issues.append("weekday_mismatch")
+    return out
+
+
+def _period(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """A month or year precision ``date`` reading."""
+    year, month = _month_year(r, ref, out) if r.precision == "month" else (r.year, None)
+    if year is None:
+        out.issues.append("needs_ref")
+        return out
+    if r.cal == "gregorian" and not 1 <= year <= 9999:
+        out.invalid = True
+        return out
+    out.resolved_year, out.resolved_month = year, month
+    return out
+
+
+def _nth(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """The ``nth`` weekday (or day) of a month."""
+    year, month = _month_year(r, ref, out)
+    if year is None or month is None:
+        out.issues.append("needs_ref")
+        return out
+    assert r.nth is not None
+    date = cal.nth_weekday(r.cal, year, month, r.nth, r.weekday)
+    if date is None:
+        if r.cal == "hijri" and not cal.in_hijri_range(year):
+            out.issues.append("hijri_out_of_range")
+        else:
+            out.invalid = True
+        return out
+    out.date = date
+    out.resolved_year, out.resolved_month = year, month
+    return out
+
+
+def _weekday(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """A weekday named alone, with a modifier, or in a given week."""
+    assert r.weekday is not None
+    if ref.date is None:
+        return _set_date(out, None)
+    if r.week is not None:
+        # weeks start on Sunday
+        start = ref.date - datetime.timedelta(days=(ref.date.weekday() + 1) % 7)
+        return _set_date(out, start + datetime.timedelta(days=7 * r.week + (r.weekday + 1) % 7))
+    return _set_date(out, cal.weekday_from(ref.date, r.weekday, r.how or ref.weekdays))
+
+
+def _days(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """A day offset from the reference (``أمس``), with any weekday written beside it."""
+    if ref.date is None:
+        return _set_date(out, None)
+    _set_date(out, ref.date + datetime.timedelta(days=r.day_offset))
+    if r.weekday is not None and out.date is not None and out.date.weekday() != r.weekday:
+        out.issues.append("weekday_mismatch")
+    return out
+
+
+def is_relative(r: Reading) -> bool:
+    """Whether the reading needs the reference date (see :attr:`DateMatch.relative`)."""
+    if r.kind in ("days", "weekday", "period"):
+        return True
+    if r.kind == "nth":
+        return r.year is None or r.weekday is not None
+    return r.year is None
+
+
+def resolve(r: Reading, ref: Ref) -> Resolved:
+    """Resolve ``r`` against ``ref`` (see the module docstring); never raises ``OverflowError``."""
+    out = Resolved(relative=is_relative(r))
+    if r.invalid:
+        out.invalid = True
+        return out
+    try:
+        if r.kind == "days":
+            return _days(r, ref, out)
+        if r.kind == "weekday":
+            return _weekday(r, ref, out)
+        if r.kind == "nth":
+            return _nth(r, ref, out)
+        if r.precision == "day":
+            return _day(r, ref, out)
+        return _period(r, ref, out)
+    except (OverflowError, ValueError):
+        # beyond datetime.date (years 1-9999): no such date to return
+        return Resolved(invalid=True)
