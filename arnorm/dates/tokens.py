@@ -12,6 +12,7 @@ token reads as, whether it is a number, where it ends.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,14 +41,23 @@ class Tok:
     readings: Mapping[str, Any]
 
 
+@functools.lru_cache(maxsize=4096)
+def _readings(token: str) -> tuple[int, Mapping[str, Any]]:
+    """``(proclitic length, readings)`` of a word as written (cached: news repeats words)."""
+    readings = lexicon().readings
+    found = readings.get(fold(token))
+    if found is not None:
+        return 0, found
+    # a proclitic wa-, fa-, bi-, li- glued to the word
+    return 1, readings.get(fold(token[1:])) or NONE
+
+
 def _word(toks: list[Tok], text: str, token: str, start: int, end: int, group: str) -> None:
     """Append a lexicon word (stripping a glued proclitic) and any digits glued after it."""
+    skip, found = _readings(token)
+    start, token = start + skip, token[skip:]
+    toks.append(Tok("word", start, end, token, found))
     readings = lexicon().readings
-    found: Mapping[str, Any] | None = readings.get(fold(token))
-    if found is None:  # a proclitic wa-, fa-, bi-, li- glued to the word
-        start, token = start + 1, token[1:]
-        found = readings.get(fold(token))
-    toks.append(Tok("word", start, end, token, found or NONE))
     if group == "word" and text[end : end + 1].isdigit():
         # digits glued to the word: عام2014
         n = number_after(text, end)
