@@ -25,6 +25,7 @@ from typing import Literal
 
 from ..errors import OptionValueError
 from .grammar import rule_dated, rule_month_year, rule_numeric, rule_year
+from .grammar_range import rule_bare, rule_half, rule_period, with_range
 from .grammar_relative import rule_nth, rule_offset, rule_part, rule_relative_day, rule_weekday
 from .model import DateMatch, coerce_ref
 from .readings import Reading
@@ -51,30 +52,41 @@ _ORDER: tuple[Rule, ...] = (
     rule_offset,
     rule_weekday,
     rule_part,
+    rule_period,
+    rule_half,
+    rule_bare,
 )
 _STARTS: dict[str, tuple[Rule, ...]] = {
-    "num": (rule_dated, rule_year, rule_numeric),
+    "num": (rule_dated, rule_year, rule_numeric, rule_bare),
     "ndate": (rule_numeric,),
     "wd": (rule_dated, rule_numeric, rule_weekday, rule_nth),
     "kw:day": (rule_dated, rule_numeric, rule_weekday),
     "ord": (rule_dated,),
     "nth": (rule_dated, rule_nth),
-    "gm": (rule_month_year,),
-    "hm": (rule_month_year,),
+    "gm": (rule_month_year, rule_bare),
+    "hm": (rule_month_year, rule_bare),
     "kw:month": (rule_month_year,),
+    "kw:the_month": (rule_period,),
+    "kw:half": (rule_half,),
     "kw:year": (rule_year,),
-    "kw:the_year": (rule_year,),
+    "kw:the_year": (rule_year, rule_period),
     "rel": (rule_relative_day,),
     "kw:after": (rule_offset,),
     "kw:before": (rule_offset,),
-    "kw:this": (rule_weekday,),
-    "kw:week": (rule_weekday,),
+    "kw:this": (rule_weekday, rule_period),
+    "kw:week": (rule_weekday, rule_period),
     "part": (rule_part,),
 }
 
 
 def parse_at(s: Stream, i: int) -> Reading | None:
-    """The longest reading starting at token ``i``, or None."""
+    """The longest reading starting at token ``i`` (a range if one starts there), or None."""
+    best = longest(s, i)
+    return with_range(s, i, best, longest) or best
+
+
+def longest(s: Stream, i: int) -> Reading | None:
+    """The longest single (non-range) reading starting at token ``i``, or None."""
     tok = s.toks[i]
     if tok.group == "word":
         rules = {r for kind in tok.readings for r in _STARTS.get(kind, ())}
@@ -115,6 +127,9 @@ def _match(s: Stream, i: int, r: Reading, ref: Ref) -> DateMatch | None:
         relative=res.relative,
         part=r.part,  # type: ignore[arg-type]
         issues=tuple(dict.fromkeys(res.issues)),
+        start_date=res.start_date,
+        end_date=res.end_date,
+        end_precision=r.until.precision if r.until is not None else None,
     )
 
 

@@ -27,7 +27,10 @@ from .model import Calendar
 from .readings import MOD_DAYS, MonthRef, Reading, YearRef
 from .tokens import Stream
 
-__all__ = ["day", "month", "rule_dated", "rule_month_year", "rule_numeric", "rule_year", "weekday_head", "year"]
+__all__ = ["dated_tail", "day", "month", "rule_dated", "rule_month_year", "rule_numeric", "rule_year", "weekday_head", "year"]
+
+#: Years read as Hijri in a numeric date without an era marker.
+HIJRI_YEARS = (1300, 1500)
 
 _SLASH_GAP = re.compile(r"[ \t\u00a0]*/[ \t\u00a0]*")
 _PAREN_GAP = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
@@ -178,18 +181,10 @@ def _year_tail(s: Stream, p: Reading, mcal: Calendar) -> Reading:
     return p
 
 
-def rule_dated(s: Stream, i: int) -> Reading | None:
-    """``[W] D [من] [شهر] M [modifier] [Y]`` and ``W ordinal`` (day of the reference month)."""
-    k, weekday = weekday_head(s, i) or (i, None)
-    d = day(s, k)
-    if d is None:
-        return None
-    k, dnum = d
+def dated_tail(s: Stream, k: int, dnum: int, weekday: int | None = None) -> Reading | None:
+    """The month and optional year after a day ``dnum`` whose next token is ``k``."""
     m = month(s, k)
     if m is None:
-        if weekday is not None and s.get(k - 1, "ord") is not None:
-            # الأحد السابع عشر: that day of the reference month
-            return Reading(j=k, end=s.end(k - 1), day=dnum, weekday=weekday, ref_month=True)
         return None
     p = Reading(j=m.j, end=m.end, cal=m.cal, day=dnum, weekday=weekday)
     if not 1 <= dnum <= 31:
@@ -205,6 +200,20 @@ def rule_dated(s: Stream, i: int) -> Reading | None:
     return _year_tail(s, p, m.cal)
 
 
+def rule_dated(s: Stream, i: int) -> Reading | None:
+    """``[W] D [من] [شهر] M [modifier] [Y]`` and ``W ordinal`` (day of the reference month)."""
+    k, weekday = weekday_head(s, i) or (i, None)
+    d = day(s, k)
+    if d is None:
+        return None
+    k, dnum = d
+    p = dated_tail(s, k, dnum, weekday)
+    if p is None and weekday is not None and s.get(k - 1, "ord") is not None:
+        # الأحد السابع عشر: that day of the reference month
+        return Reading(j=k, end=s.end(k - 1), day=dnum, weekday=weekday, ref_month=True)
+    return p
+
+
 def _era_calendar(s: Stream, p: Reading, k: int) -> bool:
     """Apply an era marker at ``k`` to ``p``; False for a BCE marker."""
     era = s.at(k, "era")
@@ -212,6 +221,16 @@ def _era_calendar(s: Stream, p: Reading, k: int) -> bool:
         p.cal = era
         p.j, p.end = k + 1, s.end(k)
     return bool(era != "bce")
+
+
+def _hijri_by_year(p: Reading, era: str | None) -> None:
+    """A numeric date without an era marker whose year is 1300-1500 is Hijri (``١٠/١٠/١٤٣٦``).
+
+    Nobody writes a Gregorian date of the 14th or 15th century with digits
+    only, while Saudi news writes Hijri dates so every day.
+    """
+    if era is None and p.year is not None and HIJRI_YEARS[0] <= p.year <= HIJRI_YEARS[1]:
+        p.cal = "hijri"
 
 
 def _numeric_parts(s: Stream, k: int) -> tuple[list[str], str, int] | None:
@@ -250,6 +269,7 @@ def rule_numeric(s: Stream, i: int) -> Reading | None:
         if not year_ok(p.cal, y, era):
             return None
         p.year, p.month, p.day = y, mo, d
+        _hijri_by_year(p, era)
         return p
     if sep == ".":
         return None
@@ -259,6 +279,7 @@ def rule_numeric(s: Stream, i: int) -> Reading | None:
             return None
         p.precision = "month"
         p.month, p.year = values[0], values[1]
+        _hijri_by_year(p, era)
         return p
     if len(a) <= 2 and len(b) <= 2 and sep == "/":
         context = weekday is not None or (

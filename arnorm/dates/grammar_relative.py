@@ -152,7 +152,12 @@ def rule_weekday(s: Stream, i: int) -> Reading | None:
 
 
 def _nth_head(s: Stream, i: int) -> tuple[int, int | None, int] | None:
-    """``أول ثلاثاء``, ``الثلاثاء الثالث``, ``آخر يوم``: ``(n, weekday, next)``."""
+    """``أول ثلاثاء``, ``الثلاثاء الثالث``, ``آخر يوم``: ``(n, weekday, next)``.
+
+    After a weekday, an ordinal of 1-5 may also be the day of the month
+    (``الثلاثاء الثالث من سبتمبر``): the resolver takes the day when the
+    weekday fits it, the nth weekday otherwise.
+    """
     n = s.get(i, "nth")
     if n is not None:
         weekday = s.at(i + 1, "wdb")
@@ -183,6 +188,8 @@ def rule_nth(s: Stream, i: int) -> Reading | None:
     if m is None:
         return None
     p = Reading(j=m.j, end=m.end, kind="nth", cal=m.cal, nth=n, weekday=weekday)
+    if s.get(i, "wd") is not None and n > 0:
+        p.day = n  # the other reading: the day of the month
     if m.offset is not None:
         p.month_offset = m.offset
         return p

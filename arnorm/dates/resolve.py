@@ -66,6 +66,8 @@ class Resolved:
     relative: bool = False
     issues: list[Issue] = field(default_factory=list)
     invalid: bool = False
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
 
 
 def year_for(ref: Ref, calname: str, month: int, day: int | None, mod: str | None) -> int | None:
@@ -160,6 +162,14 @@ def _nth(r: Reading, ref: Ref, out: Resolved) -> Resolved:
         out.issues.append("needs_ref")
         return out
     assert r.nth is not None
+    if r.day is not None and r.weekday is not None and cal.is_valid(r.cal, year, month, r.day):
+        try:
+            as_day = cal.to_gregorian(r.cal, year, month, r.day)
+        except cal.HijriRangeError:
+            as_day = None
+        if as_day is not None and as_day.weekday() == r.weekday:
+            out.date, out.resolved_year, out.resolved_month = as_day, year, month
+            return out
     date = cal.nth_weekday(r.cal, year, month, r.nth, r.weekday)
     if date is None:
         if r.cal == "hijri" and not cal.in_hijri_range(year):
@@ -194,6 +204,95 @@ def _days(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     return out
 
 
+def _week_start(ref: datetime.date, offset: int) -> datetime.date:
+    """The Sunday that starts the week ``offset`` weeks from the reference week."""
+    return ref - datetime.timedelta(days=(ref.weekday() + 1) % 7) + datetime.timedelta(days=7 * offset)
+
+
+def _period_of_ref(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """The reference week, month or year moved by ``r.period_offset`` (``الشهر الماضي``)."""
+    if ref.date is None:
+        out.issues.append("needs_ref")
+        return out
+    if r.precision == "week":
+        start = _week_start(ref.date, r.period_offset)
+        out.start_date, out.end_date = start, start + datetime.timedelta(days=6)
+        out.resolved_year, out.resolved_month = start.year, start.month
+        return out
+    year = ref.date.year + r.period_offset
+    month = None
+    if r.precision == "month":
+        year, month = cal.add_months(ref.date.year, ref.date.month, r.period_offset)
+    if not 1 <= year <= 9999:
+        out.invalid = True
+        return out
+    out.resolved_year, out.resolved_month = year, month
+    return out
+
+
+def _bounds(r: Reading, out: Resolved) -> None:
+    """Fill ``start_date``/``end_date`` from the resolved fields, where they exist."""
+    if out.start_date is not None or out.invalid:
+        return
+    if out.date is not None:
+        out.start_date = out.end_date = out.date
+        return
+    year, month = out.resolved_year, out.resolved_month
+    if year is None or r.precision not in ("month", "year") or out.issues:
+        return
+    try:
+        if r.precision == "month" and month is not None:
+            out.start_date, out.end_date = cal.month_bounds(r.cal, year, month, r.part)
+        elif r.precision == "year":
+            out.start_date, out.end_date = cal.year_bounds(r.cal, year)
+    except (cal.HijriRangeError, ValueError):
+        return
+
+
+def _single(r: Reading, ref: Ref) -> Resolved:
+    out = Resolved(relative=is_relative(r))
+    if r.invalid:
+        out.invalid = True
+        return out
+    if r.kind == "days":
+        out = _days(r, ref, out)
+    elif r.kind == "weekday":
+        out = _weekday(r, ref, out)
+    elif r.kind == "nth":
+        out = _nth(r, ref, out)
+    elif r.kind == "period":
+        out = _period_of_ref(r, ref, out)
+    elif r.precision == "day":
+        out = _day(r, ref, out)
+    else:
+        out = _period(r, ref, out)
+    _bounds(r, out)
+    return out
+
+
+def _range(r: Reading, until: Reading, ref: Ref) -> Resolved:
+    """A range: both ends resolved; a start that took its year from the end may move a year back."""
+    a, b = _single(r, ref), _single(until, ref)
+    if a.invalid or b.invalid:
+        return Resolved(invalid=True)
+    if (
+        a.start_date is not None
+        and b.end_date is not None
+        and a.start_date > b.end_date
+        and r.year is not None
+        and r.year == until.year
+        and r.precision != "year"
+    ):
+        r.year -= 1  # من 25 ديسمبر إلى 5 يناير 2015
+        a = _single(r, ref)
+    if a.start_date is not None and b.end_date is not None and a.start_date > b.end_date:
+        return Resolved(invalid=True)
+    a.end_date = b.end_date
+    a.issues.extend(b.issues)
+    a.relative = a.relative or b.relative
+    return a
+
+
 def is_relative(r: Reading) -> bool:
     """Whether the reading needs the reference date (see :attr:`DateMatch.relative`)."""
     if r.kind in ("days", "weekday", "period"):
@@ -205,20 +304,10 @@ def is_relative(r: Reading) -> bool:
 
 def resolve(r: Reading, ref: Ref) -> Resolved:
     """Resolve ``r`` against ``ref`` (see the module docstring); never raises ``OverflowError``."""
-    out = Resolved(relative=is_relative(r))
-    if r.invalid:
-        out.invalid = True
-        return out
     try:
-        if r.kind == "days":
-            return _days(r, ref, out)
-        if r.kind == "weekday":
-            return _weekday(r, ref, out)
-        if r.kind == "nth":
-            return _nth(r, ref, out)
-        if r.precision == "day":
-            return _day(r, ref, out)
-        return _period(r, ref, out)
+        if r.until is not None:
+            return _range(r, r.until, ref)
+        return _single(r, ref)
     except (OverflowError, ValueError):
         # beyond datetime.date (years 1-9999): no such date to return
         return Resolved(invalid=True)

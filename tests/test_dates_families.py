@@ -1,0 +1,209 @@
+"""The date families of issue 12: Hijri numeric dates, ranges, periods, nth weekdays, month words.
+
+Properties first (a date written in a supported form is found back, as a
+range too; no exception at the ends of the calendar), then examples pinned
+against the Umm al-Qura calendar (hijridate 2.6) or the Gregorian calendar
+(Python's ``datetime``), with the source of each fact in a comment.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from arnorm.dates import find_dates
+from arnorm.dates.calendar import HIJRI_MAX_YEAR, hijri_to_gregorian, month_length
+from arnorm.dates.render import render_arabic
+from arnorm.errors import ArnormError, OptionValueError
+from arnorm.strategies import any_unicode_text
+
+REF = datetime.date(2015, 7, 20)  # a Monday
+ARABIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@st.composite
+def hijri_dates(draw: st.DrawFn) -> tuple[int, int, int]:
+    year = draw(st.integers(1343, HIJRI_MAX_YEAR))
+    month = draw(st.integers(1, 12))
+    return year, month, draw(st.integers(1, month_length("hijri", year, month)))
+
+
+spaces = st.sampled_from(["", " ", "  "])
+
+
+@given(
+    hijri=hijri_dates(),
+    left=spaces,
+    right=spaces,
+    era=st.sampled_from(["", "هـ", " هـ", " للهجرة"]),
+    arabic=st.booleans(),
+    sep=st.sampled_from("/-"),
+)
+@example(hijri=(1436, 10, 10), left=" ", right=" ", era="هـ", arabic=False, sep="/")
+def test_numeric_hijri_dates_with_spaced_separators(
+    hijri: tuple[int, int, int], left: str, right: str, era: str, arabic: bool, sep: str
+) -> None:
+    y, m, d = hijri
+    written = f"{d}{left}{sep}{right}{m}{left}{sep}{right}{y}{era}"
+    if arabic:
+        written = written.translate(ARABIC)
+    text = f"بتاريخ {written} في الرياض"
+    (match,) = find_dates(text)
+    assert match.text == written
+    assert (match.calendar, match.year, match.month, match.day) == ("hijri", y, m, d)
+    assert match.date == hijri_to_gregorian(y, m, d)
+
+
+@given(
+    date=st.dates(datetime.date(1950, 1, 1), datetime.date(2049, 12, 31)),
+    length=st.integers(1, 27),
+    words=st.sampled_from([("من ", " إلى "), ("من ", " حتى "), ("", " - "), ("", "-")]),
+)
+def test_day_ranges_within_a_month_are_found_with_both_ends(
+    date: datetime.date, length: int, words: tuple[str, str]
+) -> None:
+    start = date.replace(day=1 + date.day % 3)
+    last = month_length("gregorian", date.year, date.month)
+    end = start.replace(day=min(last, start.day + length))
+    tail = render_arabic(end.year, end.month, end.day, digits="ascii")  # "30 يوليو 2015"
+    text = f"المهرجان {words[0]}{start.day}{words[1]}{tail} في جدة"
+    (m,) = find_dates(text)
+    assert m.is_range and (m.start_date, m.end_date) == (start, end), text
+    assert m.iso() == f"{start.isoformat()}/{end.isoformat()}"
+
+
+@given(
+    a=st.dates(datetime.date(1950, 1, 1), datetime.date(2040, 12, 31)),
+    days=st.integers(1, 400),
+)
+def test_ranges_of_full_dates_round_trip(a: datetime.date, days: int) -> None:
+    b = a + datetime.timedelta(days=days)
+    text = f"من {render_arabic(a.year, a.month, a.day)} إلى {render_arabic(b.year, b.month, b.day)}"
+    (m,) = find_dates(text)
+    assert (m.start_date, m.end_date, m.precision, m.end_precision) == (a, b, "day", "day")
+
+
+@given(ref=st.dates(), text=st.sampled_from(["وصل أمس", "غدا", "أول أمس", "الأحد القادم", "مايو القادم",
+                                              "العام المقبل", "الشهر الماضي", "الأسبوع المقبل", "بعد ٣ أيام",
+                                              "النصف الثاني من العام الجاري", "في يناير", "اول ثلاثاء من الشهر القادم"]))
+@example(ref=datetime.date(1, 1, 1), text="وصل أمس")
+@example(ref=datetime.date(9999, 12, 31), text="غدا")
+@example(ref=datetime.date(9999, 12, 31), text="الأسبوع المقبل")
+def test_no_exception_at_the_ends_of_the_calendar(ref: datetime.date, text: str) -> None:
+    """Issue 16: a result outside datetime.date's range is not returned (no OverflowError)."""
+    for m in find_dates(text, ref=ref):
+        assert m.start_date is None or datetime.date.min <= m.start_date <= datetime.date.max
+
+
+def test_out_of_range_results_are_dropped() -> None:
+    assert find_dates("وصل أمس", ref=datetime.date(1, 1, 1)) == []
+    assert find_dates("غدا", ref=datetime.date(9999, 12, 31)) == []
+    (m,) = find_dates("أمس", ref=datetime.date(9999, 12, 31))
+    assert m.date == datetime.date(9999, 12, 30)
+
+
+@given(text=any_unicode_text())
+def test_no_exception_on_any_text(text: str) -> None:
+    for m in find_dates(text, ref=REF):
+        assert text[m.start : m.end] == m.text
+        if m.start_date and m.end_date:
+            assert m.start_date <= m.end_date
+
+
+def test_bad_weekday_rule_is_a_library_error_naming_the_choices() -> None:
+    with pytest.raises(OptionValueError, match="nearest, on_or_after, after, before") as info:
+        find_dates("أمس", weekdays="sometimes")  # type: ignore[arg-type]
+    assert isinstance(info.value, ArnormError)
+    assert info.value.choices == ("nearest", "on_or_after", "after", "before")
+
+
+# -- examples ----------------------------------------------------------------------------------
+
+
+def _one(text: str, ref: datetime.date = REF) -> tuple[str, str | None]:
+    (m,) = find_dates(text, ref=ref)
+    return m.text, m.iso()
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "iso"),
+    [
+        # 10 Shawwal 1436 = 26 July 2015 (Umm al-Qura, hijridate 2.6)
+        ("وذلك يوم 10 /10 / 1436هـ", "10 /10 / 1436هـ", "2015-07-26"),
+        # 2 Jumada al-Akhira 1436 = 22 March 2015 (Umm al-Qura)
+        ("بتاريخ 2 / 6 / 1436هـ", "2 / 6 / 1436هـ", "2015-03-22"),
+        # no era marker: a year of 1300-1500 written in digits is Hijri
+        ("بتاريخ ١٠/١٠/١٤٣٦", "١٠/١٠/١٤٣٦", "2015-07-26"),
+    ],
+)
+def test_hijri_numeric_examples(text: str, written: str, iso: str) -> None:
+    assert _one(text) == (written, iso)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("من 21 إلى 30 يوليو الجاري", "2015-07-21/2015-07-30"),
+        ("15-25 يوليو الحالي", "2015-07-15/2015-07-25"),
+        # 1 Muharram 1436 = 25 Oct 2014; 29 Dhu al-Hijja 1437 = 1 Oct 2017 (Umm al-Qura)
+        ("خلال الأعوام 1436 - 1437هـ", "2014-10-25/2016-10-01"),
+        ("بين عامي 2010 و2015", "2010/2015"),
+        ("من 25 ديسمبر إلى 5 يناير 2015", "2014-12-25/2015-01-05"),
+        ("يناير - مارس 2015", "2015-01/2015-03"),
+        ("النصف الثاني من العام الجاري", "2015-07/2015-12"),
+    ],
+)
+def test_range_examples(text: str, iso: str) -> None:
+    (m,) = find_dates(text, ref=REF)
+    assert m.iso() == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("العام الماضي", "2014", "year"),
+        ("الشهر المقبل", "2015-08", "month"),
+        ("هذا الشهر", "2015-07", "month"),
+        # weeks start on Sunday; REF is Monday 20 July 2015, its week starts on Sunday 19 July
+        ("الأسبوع الماضي", "2015-07-12/2015-07-18", "week"),
+        ("في يناير", "2015-01", "month"),
+        ("في 2013", "2013", "year"),
+        ("أمس الأول", "2015-07-18", "day"),
+        ("أول أمس", "2015-07-18", "day"),
+        ("شهر ثلاثة", "2015-03", "month"),
+    ],
+)
+def test_relative_and_bare_examples(text: str, iso: str, precision: str) -> None:
+    (m,) = find_dates(text, ref=REF)
+    assert (m.iso(), m.precision) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # Gregorian calendar: 16 Sep 2014 is the third Tuesday of September 2014 (2, 9, 16)
+        ("الثلاثاء الثالث من شهر ايلول من عام 2014", "2014-09-16"),
+        # October 2015: Wednesdays 7, 14, 21, 28
+        ("الاربعاء الثانية من شهر اكتوبر", "2015-10-14"),
+        # October 2015: the first Tuesday is the 6th
+        ("اول ثلاثاء من شهر عشرة", "2015-10-06"),
+        # March 2015: the last Monday is the 30th
+        ("الاثنين الاخير من شهر ثلاثة", "2015-03-30"),
+        # the weekday fits the day of the month: Tuesday 3 Sep 2019 is the date, not an nth
+        ("الثلاثاء الثالث من سبتمبر 2019", "2019-09-03"),
+    ],
+)
+def test_nth_weekday_examples(text: str, iso: str) -> None:
+    (m,) = find_dates(text, ref=REF)
+    assert m.iso() == iso
+
+
+def test_a_range_is_serialised_with_both_ends() -> None:
+    from arnorm.dates import dates_to_jsonl
+
+    out = dates_to_jsonl("من 21 إلى 30 يوليو 2015")
+    assert '"start_date": "2015-07-21"' in out and '"end_date": "2015-07-30"' in out
+    assert '"end_precision": "day"' in out and '"iso": "2015-07-21/2015-07-30"' in out
