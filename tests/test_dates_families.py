@@ -207,3 +207,61 @@ def test_a_range_is_serialised_with_both_ends() -> None:
     out = dates_to_jsonl("من 21 إلى 30 يوليو 2015")
     assert '"start_date": "2015-07-21"' in out and '"end_date": "2015-07-30"' in out
     assert '"end_precision": "day"' in out and '"iso": "2015-07-21/2015-07-30"' in out
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # 1 Shawwal 1436 = 17 July 2015; 10 Dhu al-Hijja 1436 = 23 Sep 2015 (Umm al-Qura, hijridate 2.6)
+        ("عيد الفطر", "2015-07-17"),
+        ("عيد الأضحى المقبل", "2015-09-23"),
+        ("عيد الفطر 1436هـ", "2015-07-17"),
+        # 9 Dhu al-Hijja 1436 = 22 Sep 2015; 1 Muharram 1437 = 14 Oct 2015 (Umm al-Qura)
+        ("يوم عرفة", "2015-09-22"),
+        ("رأس السنة الهجرية", "2015-10-14"),
+        # Easter 2015: 5 April (Western), 12 April (Orthodox) (dateutil.easter; Meeus)
+        ("عيد الفصح 2015", "2015-04-05"),
+        ("عيد الفصح الشرقي 2015", "2015-04-12"),
+        ("عيد الميلاد", "2015-12-25"),
+    ],
+)
+def test_holiday_examples(text: str, iso: str) -> None:
+    (m,) = find_dates(text, ref=REF)
+    assert m.iso() == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["شارع ٢٦ سبتمبر", "ليلة 14 رمضان من كل عام", "عين اليوم", "كل يوم الجمعة", "يقع في ميدان 6 أكتوبر"],
+)
+def test_not_dates(text: str) -> None:
+    assert find_dates(text, ref=REF) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("اليوم الثالث من اكتوبر", "2015-10-03"),
+        ("اليوم الذي بعد الغد", "2015-07-22"),
+        # REF is Monday 20 July 2015: the last Saturday is the 18th, the next Sunday the 26th
+        ("وأبلغ خامنئي أنصاره يوم السبت", "2015-07-18"),
+        ("ويلعب الأحد", "2015-07-26"),
+        ("وسيلعب الفريق يوم الأحد", "2015-07-26"),
+        ("وقال الوزير إن الاجتماع عقد يوم الأحد", "2015-07-19"),
+    ],
+)
+def test_today_words_and_weekday_tense(text: str, iso: str) -> None:
+    (m,) = find_dates(text, ref=REF)
+    assert m.iso() == iso
+
+
+@given(ref=st.dates(datetime.date(1950, 1, 1), datetime.date(2070, 1, 1)), weekday=st.integers(0, 6))
+def test_weekday_tense_picks_the_side_of_the_reference(ref: datetime.date, weekday: int) -> None:
+    from arnorm.dates.lexicon import lexicon
+
+    name = lexicon().weekday_names[weekday]
+    (past,) = find_dates(f"وقال الوزير إن الاجتماع عقد يوم {name}", ref=ref)
+    (future,) = find_dates(f"وسوف يعقد الاجتماع يوم {name}", ref=ref)
+    assert past.date is not None and future.date is not None
+    assert ref - datetime.timedelta(days=6) <= past.date <= ref <= future.date <= ref + datetime.timedelta(days=6)
+    assert past.date.weekday() == future.date.weekday() == weekday

@@ -145,6 +145,8 @@ def weekday_from(ref: datetime.date, weekday: int, how: str) -> datetime.date:
     ahead = (weekday - ref.weekday()) % 7
     if how == "on_or_after":
         return ref + datetime.timedelta(days=ahead)
+    if how == "on_or_before":
+        return ref - datetime.timedelta(days=(ref.weekday() - weekday) % 7)
     if how == "nearest":
         back = (ref.weekday() - weekday) % 7
         return ref + datetime.timedelta(days=ahead) if ahead <= back else ref - datetime.timedelta(days=back)

@@ -24,9 +24,10 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from ..errors import OptionValueError
+from .context import not_a_date
 from .grammar import rule_dated, rule_month_year, rule_numeric, rule_year
 from .grammar_range import rule_bare, rule_half, rule_period, with_range
-from .grammar_relative import rule_nth, rule_offset, rule_part, rule_relative_day, rule_weekday
+from .grammar_relative import rule_holiday, rule_nth, rule_offset, rule_part, rule_relative_day, rule_weekday
 from .model import DateMatch, coerce_ref
 from .readings import Reading
 from .resolve import Ref, resolve
@@ -55,6 +56,7 @@ _ORDER: tuple[Rule, ...] = (
     rule_period,
     rule_half,
     rule_bare,
+    rule_holiday,
 )
 _STARTS: dict[str, tuple[Rule, ...]] = {
     "num": (rule_dated, rule_year, rule_numeric, rule_bare),
@@ -70,12 +72,13 @@ _STARTS: dict[str, tuple[Rule, ...]] = {
     "kw:half": (rule_half,),
     "kw:year": (rule_year,),
     "kw:the_year": (rule_year, rule_period),
-    "rel": (rule_relative_day,),
+    "rel": (rule_relative_day, rule_dated),
     "kw:after": (rule_offset,),
     "kw:before": (rule_offset,),
     "kw:this": (rule_weekday, rule_period),
     "kw:week": (rule_weekday, rule_period),
     "part": (rule_part,),
+    "hol": (rule_holiday,),
 }
 
 
@@ -111,6 +114,9 @@ def _match(s: Stream, i: int, r: Reading, ref: Ref) -> DateMatch | None:
     if res.invalid:
         return None
     start = s.toks[i].start
+    today = r.kind == "days" and r.day_offset == 0
+    if not_a_date(s.text, start, r.end, has_year=r.year is not None, today_word=today):
+        return None
     return DateMatch(
         start=start,
         end=r.end,

@@ -203,6 +203,8 @@ def dated_tail(s: Stream, k: int, dnum: int, weekday: int | None = None) -> Read
 def rule_dated(s: Stream, i: int) -> Reading | None:
     """``[W] D [من] [شهر] M [modifier] [Y]`` and ``W ordinal`` (day of the reference month)."""
     k, weekday = weekday_head(s, i) or (i, None)
+    if weekday is None and s.get(i, "rel") == 0 and s.at(i + 1, "ord") is not None:
+        k = i + 1  # اليوم الثالث من اكتوبر
     d = day(s, k)
     if d is None:
         return None

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
-from .grammar import month, year, year_ok
+from .grammar import HIJRI_YEARS, month, year, year_ok
+from .context import tense
 from .lexicon import HARAKAT
 from .readings import MOD_DAYS, MOD_WEEKDAY, Reading
 from .tokens import Stream
 
-__all__ = ["rule_nth", "rule_offset", "rule_part", "rule_relative_day", "rule_weekday"]
+__all__ = ["rule_holiday", "rule_nth", "rule_offset", "rule_part", "rule_relative_day", "rule_weekday"]
 
 # A word (letters) after spaces: the noun of a construct such as قبل يوم الجمعة.
 _WORD_NEXT = re.compile(r"[ \t\u00a0]+[^\W\d_]")
@@ -49,6 +50,8 @@ def rule_relative_day(s: Stream, i: int) -> Reading | None:
     if s.get(i, "dialect") and HARAKAT.intersection(s.toks[i].text):
         return None  # بُكْرَةً: classical "early in the morning", not dialect "tomorrow"
     p = Reading(j=i + 1, end=s.end(i), kind="days")
+    if offset == 0 and (s.at(i + 1, "ord") is not None or s.at(i + 1, "kw:which")):
+        return None  # اليوم الثالث (من اكتوبر), اليوم الذي بعد الغد: not today
     if offset == 0:
         mod = s.at(i + 1, "mod")
         if mod is not None:
@@ -147,6 +150,10 @@ def rule_weekday(s: Stream, i: int) -> Reading | None:
     if mod is not None and how is None:
         how = MOD_WEEKDAY[mod]
         p.j, p.end = k + 2, s.end(k + 1)
+    if how is None:
+        # the tense of the clause: وأبلغ ... يوم السبت (past), ويلعب سـ... الأحد (future)
+        t = tense(s.text, s.toks[i].start, p.end)
+        how = None if t is None else "on_or_before" if t == "past" else "on_or_after"
     p.how = how
     return p
 
@@ -224,4 +231,28 @@ def rule_part(s: Stream, i: int) -> Reading | None:
         if not year_ok(m.cal, y.year, y.era):
             return Reading(j=y.j, end=y.end, invalid=True)
         p.j, p.end, p.year = y.j, y.end, y.year
+    return p
+
+
+def rule_holiday(s: Stream, i: int) -> Reading | None:
+    """A holiday (``عيد الفطر``, ``عيد الفصح``) with an optional year or modifier."""
+    index = s.get(i, "hol")
+    if index is None:
+        return None
+    p = Reading(j=i + 1, end=s.end(i), kind="holiday", holiday=index)
+    mod = s.at(i + 1, "mod")
+    if mod is not None:
+        p.j, p.end, p.mod = i + 2, s.end(i + 1), mod
+        return p
+    y = year(s, i + 1)
+    if y is None or y.era == "bce":
+        return p
+    p.j, p.end = y.j, y.end
+    if y.offset is not None:
+        p.year_offset = y.offset
+    else:
+        assert y.year is not None
+        p.year = y.year
+        if y.era == "hijri" or (y.era is None and HIJRI_YEARS[0] <= y.year <= HIJRI_YEARS[1]):
+            p.cal = "hijri"
     return p

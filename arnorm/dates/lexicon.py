@@ -293,7 +293,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
         branches = []
         for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
             child = node[char]
-            final = "" in child
+            final = "" in child or " " in child  # a word end inside a phrase too
             branches.append(_char_class(char, final) + (_MARK_RUN if char != " " else "") + emit(child))
         if not branches:
             return ""

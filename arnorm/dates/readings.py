@@ -15,6 +15,8 @@ Kinds of reading (``kind``):
 * ``weekday`` - ``weekday`` chosen by ``how`` (a weekday rule) or in the
   week ``week`` weeks from the reference week;
 * ``nth`` - the ``nth`` (``-1`` = last) ``weekday`` (or day, if None) of a month;
+* ``holiday`` - holiday ``holiday`` (an index into the data) in ``year``
+  (Hijri or Gregorian, by ``cal``), ``year_offset``, or nearest the reference;
 * ``period`` - the reference period moved by ``period_offset`` units of
   ``precision`` (``الأسبوع الماضي``, ``العام المقبل``), optionally its ``half``.
 """
@@ -28,7 +30,7 @@ from .model import Calendar, Precision
 
 __all__ = ["MOD_DAYS", "MOD_WEEKDAY", "Kind", "MonthRef", "Reading", "YearRef"]
 
-Kind = Literal["date", "days", "weekday", "nth", "period"]
+Kind = Literal["date", "days", "weekday", "nth", "period", "holiday"]
 
 #: Offset selected by a modifier word (``القادم`` next, ``الماضي`` previous ...).
 MOD_DAYS = {"next": 1, "after_next": 2, "previous": -1, "before_last": -2, "this": 0}
@@ -71,6 +73,7 @@ class Reading:
     period_offset: int = 0
     half: int | None = None
     part: str | None = None
+    holiday: int | None = None
     invalid: bool = False
     until: Reading | None = None
 

@@ -16,6 +16,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from . import calendar as cal
+from . import holidays
 from .model import Issue
 from .readings import Reading
 
@@ -230,6 +231,24 @@ def _period_of_ref(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     return out
 
 
+def _holiday(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """A holiday in a written or relative year, or nearest the reference."""
+    assert r.holiday is not None
+    h = holidays.holiday(r.holiday)
+    if r.year is not None:
+        find = holidays.in_hijri_year if r.cal == "hijri" else holidays.in_gregorian_year
+        date = find(h, r.year)
+        if date is None:
+            out.issues.append("hijri_out_of_range")
+            return out
+        return _set_date(out, date)
+    if ref.date is None:
+        return _set_date(out, None)
+    if r.year_offset is not None:
+        return _set_date(out, holidays.in_gregorian_year(h, ref.date.year + r.year_offset))
+    return _set_date(out, holidays.nearest(h, ref.date, r.mod))
+
+
 def _bounds(r: Reading, out: Resolved) -> None:
     """Fill ``start_date``/``end_date`` from the resolved fields, where they exist."""
     if out.start_date is not None or out.invalid:
@@ -262,6 +281,8 @@ def _single(r: Reading, ref: Ref) -> Resolved:
         out = _nth(r, ref, out)
     elif r.kind == "period":
         out = _period_of_ref(r, ref, out)
+    elif r.kind == "holiday":
+        out = _holiday(r, ref, out)
     elif r.precision == "day":
         out = _day(r, ref, out)
     else:
@@ -295,11 +316,11 @@ def _range(r: Reading, until: Reading, ref: Ref) -> Resolved:
 
 def is_relative(r: Reading) -> bool:
     """Whether the reading needs the reference date (see :attr:`DateMatch.relative`)."""
-    if r.kind in ("days", "weekday", "period"):
+    if r.kind in ("days", "weekday", "period") or (r.kind == "holiday" and r.year is None):
         return True
     if r.kind == "nth":
         return r.year is None or r.weekday is not None
-    return r.year is None
+    return r.year is None and r.kind != "holiday"
 
 
 def resolve(r: Reading, ref: Ref) -> Resolved:
