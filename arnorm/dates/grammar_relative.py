@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .grammar import HIJRI_YEARS, month, year, year_ok
 from .context import tense
+from .grammar import HIJRI_YEARS, month, year, year_ok
 from .lexicon import HARAKAT
 from .readings import MOD_DAYS, MOD_WEEKDAY, Reading
 from .tokens import Stream
