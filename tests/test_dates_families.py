@@ -265,3 +265,22 @@ def test_weekday_tense_picks_the_side_of_the_reference(ref: datetime.date, weekd
     assert past.date is not None and future.date is not None
     assert ref - datetime.timedelta(days=6) <= past.date <= ref <= future.date <= ref + datetime.timedelta(days=6)
     assert past.date.weekday() == future.date.weekday() == weekday
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # ref 2021-09-01 (Wednesday), weeks start on Sunday
+        ("الخميس بعد اسبوعين", "2021-09-16"),  # the week of 15 Sep (Sun 12 - Sat 18)
+        ("بعد شهرين يوم الخميس", "2021-11-04"),  # the week of 1 Nov (Sun 31 Oct - Sat 6 Nov)
+        ("قبل ثلاثة أشهر", "2021-06-01"),
+        ("بعد عام", "2022-09-01"),
+        ("حزيران ٥، ١٩٦٧", "1967-06-05"),
+        ("شباط الرابع عشر", "2021-02-14"),
+        ("آخر ثلاثا", "2021-09-28"),  # September 2021: Tuesdays 7, 14, 21, 28
+        ("قبل عام 2015", "2015"),  # the year 2015, not a year ago
+    ],
+)
+def test_offsets_with_weekdays_month_first_and_nth_of_this_month(text: str, iso: str) -> None:
+    (m,) = find_dates(text, ref=datetime.date(2021, 9, 1))
+    assert m.iso() == iso

@@ -25,7 +25,7 @@ from typing import Literal
 
 from ..errors import OptionValueError
 from .context import not_a_date
-from .grammar import rule_dated, rule_month_year, rule_numeric, rule_year
+from .grammar import rule_dated, rule_month_day, rule_month_year, rule_numeric, rule_year
 from .grammar_range import rule_bare, rule_half, rule_period, with_range
 from .grammar_relative import rule_holiday, rule_nth, rule_offset, rule_part, rule_relative_day, rule_weekday
 from .model import DateMatch, coerce_ref
@@ -48,6 +48,7 @@ _ORDER: tuple[Rule, ...] = (
     rule_dated,
     rule_numeric,
     rule_month_year,
+    rule_month_day,
     rule_year,
     rule_relative_day,
     rule_offset,
@@ -65,9 +66,9 @@ _STARTS: dict[str, tuple[Rule, ...]] = {
     "kw:day": (rule_dated, rule_numeric, rule_weekday),
     "ord": (rule_dated,),
     "nth": (rule_dated, rule_nth),
-    "gm": (rule_month_year, rule_bare),
-    "hm": (rule_month_year, rule_bare),
-    "kw:month": (rule_month_year,),
+    "gm": (rule_month_year, rule_month_day, rule_bare),
+    "hm": (rule_month_year, rule_month_day, rule_bare),
+    "kw:month": (rule_month_year, rule_month_day),
     "kw:the_month": (rule_period,),
     "kw:half": (rule_half,),
     "kw:year": (rule_year,),

@@ -27,7 +27,7 @@ from .model import Calendar
 from .readings import MOD_DAYS, MonthRef, Reading, YearRef
 from .tokens import Stream
 
-__all__ = ["dated_tail", "day", "month", "rule_dated", "rule_month_year", "rule_numeric", "rule_year", "weekday_head", "year"]
+__all__ = ["dated_tail", "day", "month", "rule_dated", "rule_month_day", "rule_month_year", "rule_numeric", "rule_year", "weekday_head", "year"]
 
 #: Years read as Hijri in a numeric date without an era marker.
 HIJRI_YEARS = (1300, 1500)
@@ -292,6 +292,18 @@ def rule_numeric(s: Stream, i: int) -> Reading | None:
         p.day, p.month = values
         return p
     return None
+
+
+def rule_month_day(s: Stream, i: int) -> Reading | None:
+    """The month before the day: ``حزيران ٥، ١٩٦٧``, ``شباط 13``, ``شباط الرابع عشر``."""
+    m = month(s, i, allow_relative=False)
+    if m is None or m.month is None:
+        return None
+    d = day(s, m.j)
+    if d is None or not 1 <= d[1] <= 31 or s.get(m.j, "nth") is not None:
+        return None
+    p = Reading(j=d[0], end=s.end(d[0] - 1), cal=m.cal, day=d[1], month=m.month)
+    return _year_tail(s, p, m.cal)
 
 
 def rule_month_year(s: Stream, i: int) -> Reading | None:

@@ -74,8 +74,23 @@ def _count(s: Stream, k: int) -> tuple[int, int] | None:
     return None
 
 
-def rule_offset(s: Stream, i: int) -> Reading | None:
-    """``بعد|قبل`` + number + days/weeks: ``قبل ثلاثة أيام``, ``بعد يومين``, ``بعد أسبوع``."""
+# Units of an offset: (days, months) per unit, for a counted unit and for a dual.
+_UNITS = {
+    "kw:days": (1, 0), "kw:one_day": (1, 0), "kw:weeks": (7, 0), "kw:one_week": (7, 0),
+    "kw:months": (0, 1), "kw:one_month": (0, 1), "kw:years": (0, 12), "kw:one_year": (0, 12),
+}
+_DUALS = {"kw:two_days": (2, 0), "kw:two_weeks": (14, 0), "kw:two_months": (0, 2), "kw:two_years": (0, 24)}
+_ONES = ("kw:one_day", "kw:one_week", "kw:one_month", "kw:one_year")
+# A word or a number after spaces: the noun of a construct (قبل يوم الجمعة, قبل عام 2015).
+_WORD_OR_NUMBER_NEXT = re.compile(r"[ \t\u00a0]+[^\W_]")
+
+
+def _unit(s: Stream, k: int, kinds: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    return next((v for kind, v in kinds.items() if s.at(k, kind)), None)
+
+
+def _offset(s: Stream, i: int) -> tuple[int, int, int] | None:
+    """``بعد|قبل`` + a count and a unit at ``i``: ``(days, months, next)``."""
     sign = 1 if s.get(i, "kw:after") else -1 if s.get(i, "kw:before") else 0
     if not sign:
         return None
@@ -83,28 +98,42 @@ def rule_offset(s: Stream, i: int) -> Reading | None:
     counted = _count(s, k)
     if counted is not None:
         count, k = counted
-        # بعد ٣ أيام, قبل 10 يوم, قبل عشرين يوما
-        if s.at(k, "kw:days") or s.at(k, "kw:one_day"):
-            days = count
-        elif s.at(k, "kw:weeks") or s.at(k, "kw:one_week"):
-            days = 7 * count
-        else:
+        unit = _unit(s, k, _UNITS)  # بعد ٣ أيام, قبل 10 يوم, قبل عشرين يوما, بعد شهرين
+        if unit is None:
             return None
-    elif s.at(k, "kw:two_days"):
-        days = 2
-    elif s.at(k, "kw:two_weeks"):
-        days = 14
-    elif s.at(k, "kw:one_day") or s.at(k, "kw:one_week"):
-        # قبل يوم / بعد أسبوع [واحد], but not the construct قبل يوم الجمعة
-        # ("before Friday"): a word may not follow, except "one".
-        days = 1 if s.get(k, "kw:one_day") else 7
-        if s.at(k + 1, "card") == 1:
-            k += 1
-        elif _WORD_NEXT.match(s.text, s.end(k)):
-            return None
-    else:
+        return sign * count * unit[0], sign * count * unit[1], k + 1
+    dual = _unit(s, k, _DUALS)
+    if dual is not None:
+        return sign * dual[0], sign * dual[1], k + 1
+    one = next((kind for kind in _ONES if s.at(k, kind)), None)
+    if one is None:
         return None  # بعد أيام: "a few days later" is no date
-    return Reading(j=k + 1, end=s.end(k), kind="days", day_offset=sign * days)
+    unit = _UNITS[one]
+    # قبل يوم / بعد أسبوع [واحد], but not the construct قبل يوم الجمعة ("before
+    # Friday") or قبل عام 2015: a word may not follow, except "one".
+    if s.at(k + 1, "card") == 1:
+        k += 1
+    elif (_WORD_NEXT if one in ("kw:one_day", "kw:one_week") else _WORD_OR_NUMBER_NEXT).match(s.text, s.end(k)):
+        return None
+    return sign * unit[0], sign * unit[1], k + 1
+
+
+def rule_offset(s: Stream, i: int) -> Reading | None:
+    """``بعد|قبل`` + number + unit (``قبل ثلاثة أيام``, ``بعد يومين``, ``بعد شهرين``), then maybe a weekday.
+
+    ``بعد شهرين يوم الخميس``: the Thursday of the week that holds the day two
+    months from the reference.
+    """
+    found = _offset(s, i)
+    if found is None:
+        return None
+    days, months, k = found
+    p = Reading(j=k, end=s.end(k - 1), kind="days", day_offset=days, month_offset=months or None)
+    w = k + 1 if s.at(k, "kw:day") else k
+    weekday = s.at(w, "wd")
+    if weekday is not None:
+        p.kind, p.weekday, p.week, p.j, p.end = "weekday", weekday, 0, w + 1, s.end(w)
+    return p
 
 
 def week_ref(s: Stream, k: int) -> tuple[int, int] | None:
@@ -142,6 +171,11 @@ def rule_weekday(s: Stream, i: int) -> Reading | None:
     if w is None:
         return None
     p = Reading(j=k + 1, end=s.end(k), kind="weekday", weekday=w)
+    after = _offset(s, k + 1) if k + 1 < len(s) and s.linked[k + 1] else None
+    if after is not None:  # الخميس بعد اسبوعين
+        p.day_offset, p.month_offset, p.week = after[0], after[1] or None, 0
+        p.j, p.end = after[2], s.end(after[2] - 1)
+        return p
     wk = week_ref(s, k + 1)
     if wk is not None:
         p.j, p.end, p.week = wk[0], s.end(wk[0] - 1), wk[1]
@@ -193,7 +227,10 @@ def rule_nth(s: Stream, i: int) -> Reading | None:
     n, weekday, k = head
     m = month(s, k)
     if m is None:
-        return None
+        if weekday is None or s.get(i, "nth") is None:
+            return None
+        # آخر ثلاثاء, أول خميس: of the reference month
+        return Reading(j=k, end=s.end(k - 1), kind="nth", nth=n, weekday=weekday, month_offset=0)
     p = Reading(j=m.j, end=m.end, kind="nth", cal=m.cal, nth=n, weekday=weekday)
     if s.get(i, "wd") is not None and n > 0:
         p.day = n  # the other reading: the day of the month

@@ -189,17 +189,27 @@ def _weekday(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     if ref.date is None:
         return _set_date(out, None)
     if r.week is not None:
-        # weeks start on Sunday
-        start = ref.date - datetime.timedelta(days=(ref.date.weekday() + 1) % 7)
+        # in the week ``week`` weeks from the one holding the (moved) reference; weeks start on Sunday
+        anchor = _moved(ref.date, r.day_offset, r.month_offset or 0)
+        start = anchor - datetime.timedelta(days=(anchor.weekday() + 1) % 7)
         return _set_date(out, start + datetime.timedelta(days=7 * r.week + (r.weekday + 1) % 7))
     return _set_date(out, cal.weekday_from(ref.date, r.weekday, r.how or ref.weekdays))
+
+
+def _moved(date: datetime.date, days: int, months: int) -> datetime.date:
+    """``date`` moved by ``months`` (the day clamped to the month's length), then ``days``."""
+    if months:
+        year, month = cal.add_months(date.year, date.month, months)
+        day = min(date.day, cal.month_length("gregorian", year, month))
+        date = datetime.date(year, month, day)
+    return date + datetime.timedelta(days=days)
 
 
 def _days(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     """A day offset from the reference (``أمس``), with any weekday written beside it."""
     if ref.date is None:
         return _set_date(out, None)
-    _set_date(out, ref.date + datetime.timedelta(days=r.day_offset))
+    _set_date(out, _moved(ref.date, r.day_offset, r.month_offset or 0))
     if r.weekday is not None and out.date is not None and out.date.weekday() != r.weekday:
         out.issues.append("weekday_mismatch")
     return out
