@@ -284,3 +284,45 @@ def test_weekday_tense_picks_the_side_of_the_reference(ref: datetime.date, weekd
 def test_offsets_with_weekdays_month_first_and_nth_of_this_month(text: str, iso: str) -> None:
     (m,) = find_dates(text, ref=datetime.date(2021, 9, 1))
     assert m.iso() == iso
+
+
+REF_TIME = datetime.datetime(2015, 7, 20, 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time", "part"),
+    [
+        # عصر is 14-17h, so "the third hour" in the afternoon is 15:00
+        ("الساعة الثالثة عصرا", "2015-07-20", "15:00", "afternoon"),
+        ("14:30", "2015-07-20", "14:30", None),
+        ("الساعة الواحدة ظهرا", "2015-07-20", "13:00", "noon"),
+        ("الساعة الحادية عشرة ليلا", "2015-07-20", "23:00", "night"),
+        ("الساعة الثالثة والنصف فجرا", "2015-07-20", "03:30", "dawn"),
+        ("ظهر اليوم", "2015-07-20", None, "noon"),
+        ("مساء أمس", "2015-07-19", None, "evening"),
+        ("منذ يومين", "2015-07-18", None, None),
+        ("قبل ٥ ساعات", "2015-07-20", "05:00", None),
+        ("بعد ساعتين", "2015-07-20", "12:00", None),
+        ("الساعة ٣:٣٠ فجرا من يوم ٥ مايو ٢٠١٥", "2015-05-05", "03:30", "dawn"),
+        ("يوم الأحد الساعة ١٠ مساء", "2015-07-19", "22:00", "evening"),
+    ],
+)
+def test_times(text: str, date: str, time: str | None, part: str | None) -> None:
+    (m,) = find_dates(text, ref=REF_TIME)
+    assert m.text == text
+    assert m.date is not None and m.date.isoformat() == date
+    assert (m.time.isoformat(timespec="minutes") if m.time else None, m.day_part) == (time, part)
+
+
+def test_durations_are_ranges_from_the_reference() -> None:
+    (m,) = find_dates("خلال ثلاثة أيام", ref=REF)
+    assert m.iso() == "2015-07-20/2015-07-23"
+    # without a time of reference, hours ago are the reference day
+    (h,) = find_dates("قبل ٥ ساعات", ref=REF)
+    assert (h.date, h.time) == (REF, None)
+
+
+@given(ref=st.datetimes(datetime.datetime(1900, 1, 1), datetime.datetime(2100, 1, 1)), hours=st.integers(1, 99))
+def test_hours_ago_move_the_reference_time(ref: datetime.datetime, hours: int) -> None:
+    (m,) = find_dates(f"قبل {hours} ساعة", ref=ref)
+    assert m.datetime == ref - datetime.timedelta(hours=hours)

@@ -28,6 +28,7 @@ from .context import not_a_date
 from .grammar import rule_dated, rule_month_day, rule_month_year, rule_numeric, rule_year
 from .grammar_range import rule_bare, rule_half, rule_period, with_range
 from .grammar_relative import rule_holiday, rule_nth, rule_offset, rule_part, rule_relative_day, rule_weekday
+from .grammar_time import attach_time, rule_clock, rule_day_part, rule_hours, rule_within
 from .model import DateMatch, coerce_ref
 from .readings import Reading
 from .resolve import Ref, resolve
@@ -40,6 +41,11 @@ WeekdayRule = Literal["nearest", "on_or_after", "after", "before"]
 WEEKDAY_RULES: tuple[str, ...] = ("nearest", "on_or_after", "after", "before")
 
 Rule = Callable[[Stream, int], "Reading | None"]
+
+def rule_day_part_here(s: Stream, i: int) -> Reading | None:
+    """:func:`~arnorm.dates.grammar_time.rule_day_part` reading the day with :func:`longest`."""
+    return rule_day_part(s, i, longest)
+
 
 # Which rules can start at a token, by token group or reading kind; rules are
 # tried in _ORDER and the longest reading wins (the first on a tie).
@@ -58,13 +64,22 @@ _ORDER: tuple[Rule, ...] = (
     rule_half,
     rule_bare,
     rule_holiday,
+    rule_clock,
+    rule_hours,
+    rule_within,
+    rule_day_part_here,
 )
 _STARTS: dict[str, tuple[Rule, ...]] = {
-    "num": (rule_dated, rule_year, rule_numeric, rule_bare),
+    "num": (rule_dated, rule_year, rule_numeric, rule_bare, rule_clock),
+    "time": (rule_clock,),
+    "kw:hour": (rule_clock,),
+    "kw:within": (rule_within,),
+    "kw:since": (rule_offset, rule_hours),
+    "dpn": (rule_day_part_here,),
     "ndate": (rule_numeric,),
     "wd": (rule_dated, rule_numeric, rule_weekday, rule_nth),
     "kw:day": (rule_dated, rule_numeric, rule_weekday),
-    "ord": (rule_dated,),
+    "ord": (rule_dated, rule_clock),
     "nth": (rule_dated, rule_nth),
     "gm": (rule_month_year, rule_month_day, rule_bare),
     "hm": (rule_month_year, rule_month_day, rule_bare),
@@ -74,19 +89,23 @@ _STARTS: dict[str, tuple[Rule, ...]] = {
     "kw:year": (rule_year,),
     "kw:the_year": (rule_year, rule_period),
     "rel": (rule_relative_day, rule_dated),
-    "kw:after": (rule_offset,),
-    "kw:before": (rule_offset,),
+    "kw:after": (rule_offset, rule_hours),
+    "kw:before": (rule_offset, rule_hours),
     "kw:this": (rule_weekday, rule_period),
     "kw:week": (rule_weekday, rule_period),
     "part": (rule_part,),
     "hol": (rule_holiday,),
+    "kw:one_oclock": (rule_clock,),
 }
 
 
 def parse_at(s: Stream, i: int) -> Reading | None:
     """The longest reading starting at token ``i`` (a range if one starts there), or None."""
     best = longest(s, i)
+    if best is not None:
+        best = attach_time(s, best, longest)
     return with_range(s, i, best, longest) or best
+
 
 
 def longest(s: Stream, i: int) -> Reading | None:
@@ -97,7 +116,7 @@ def longest(s: Stream, i: int) -> Reading | None:
     else:
         rules = set(_STARTS.get(tok.group, ()))
     best: Reading | None = None
-    s.begin(i)
+    saved = s.begin(i)
     try:
         for rule in _ORDER:
             if rule in rules:
@@ -105,7 +124,7 @@ def longest(s: Stream, i: int) -> Reading | None:
                 if p is not None and (best is None or p.end > best.end):
                     best = p
     finally:
-        s.done()
+        s.done(saved)
     return best
 
 
@@ -137,6 +156,8 @@ def _match(s: Stream, i: int, r: Reading, ref: Ref) -> DateMatch | None:
         start_date=res.start_date,
         end_date=res.end_date,
         end_precision=r.until.precision if r.until is not None else None,
+        time=res.time,
+        day_part=r.day_part,  # type: ignore[arg-type]
     )
 
 
@@ -189,4 +210,5 @@ def find_dates(
     toks = tokenize(text)
     if not toks:
         return []
-    return list(matches(Stream(text, toks), Ref(ref_date, weekdays)))
+    ref_time = ref.time() if isinstance(ref, datetime.datetime) else None
+    return list(matches(Stream(text, toks), Ref(ref_date, weekdays, ref_time)))

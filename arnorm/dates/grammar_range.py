@@ -52,11 +52,11 @@ def _bare_start(s: Stream, i: int) -> tuple[str, int, int] | None:
         if len(tok.text) == 4:
             return "year", value, i + 1
         return None
-    s.begin(i)
+    saved = s.begin(i)
     try:
         m = month(s, i, allow_relative=False)
     finally:
-        s.done()
+        s.done(saved)
     if m is not None and m.month is not None:
         return "month", m.month, m.j
     return None

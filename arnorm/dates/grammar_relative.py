@@ -20,7 +20,7 @@ from .lexicon import HARAKAT
 from .readings import MOD_DAYS, MOD_WEEKDAY, Reading
 from .tokens import Stream
 
-__all__ = ["rule_holiday", "rule_nth", "rule_offset", "rule_part", "rule_relative_day", "rule_weekday"]
+__all__ = ["offset", "rule_holiday", "rule_nth", "rule_offset", "rule_part", "rule_relative_day", "rule_weekday"]
 
 # A word (letters) after spaces: the noun of a construct such as قبل يوم الجمعة.
 _WORD_NEXT = re.compile(r"[ \t\u00a0]+[^\W\d_]")
@@ -89,9 +89,10 @@ def _unit(s: Stream, k: int, kinds: dict[str, tuple[int, int]]) -> tuple[int, in
     return next((v for kind, v in kinds.items() if s.at(k, kind)), None)
 
 
-def _offset(s: Stream, i: int) -> tuple[int, int, int] | None:
-    """``بعد|قبل`` + a count and a unit at ``i``: ``(days, months, next)``."""
-    sign = 1 if s.get(i, "kw:after") else -1 if s.get(i, "kw:before") else 0
+def offset(s: Stream, i: int, sign: int = 0) -> tuple[int, int, int] | None:
+    """``بعد|قبل|منذ`` (or ``sign``) + a count and a unit at ``i``: ``(days, months, next)``."""
+    if not sign:
+        sign = 1 if s.get(i, "kw:after") else -1 if s.get(i, "kw:before") or s.get(i, "kw:since") else 0
     if not sign:
         return None
     k = i + 1
@@ -124,7 +125,7 @@ def rule_offset(s: Stream, i: int) -> Reading | None:
     ``بعد شهرين يوم الخميس``: the Thursday of the week that holds the day two
     months from the reference.
     """
-    found = _offset(s, i)
+    found = offset(s, i)
     if found is None:
         return None
     days, months, k = found
@@ -155,13 +156,13 @@ def rule_weekday(s: Stream, i: int) -> Reading | None:
     wk = week_ref(s, k) if s.get(k, "kw:week") or s.get(k, "kw:this") else None
     if wk is not None:
         # الأسبوع القادم يوم الأحد
-        j, offset = wk
+        j, weeks = wk
         if s.at(j, "kw:day"):
             j += 1
         w = s.at(j, "wd")
         if w is None:
             return None
-        return Reading(j=j + 1, end=s.end(j), kind="weekday", weekday=w, week=offset)
+        return Reading(j=j + 1, end=s.end(j), kind="weekday", weekday=w, week=weeks)
     if s.get(k, "kw:this") and s.at(k + 1, "wd") is not None:
         k += 1
         how = "on_or_after"
@@ -171,7 +172,7 @@ def rule_weekday(s: Stream, i: int) -> Reading | None:
     if w is None:
         return None
     p = Reading(j=k + 1, end=s.end(k), kind="weekday", weekday=w)
-    after = _offset(s, k + 1) if k + 1 < len(s) and s.linked[k + 1] else None
+    after = offset(s, k + 1) if k + 1 < len(s) and s.linked[k + 1] else None
     if after is not None:  # الخميس بعد اسبوعين
         p.day_offset, p.month_offset, p.week = after[0], after[1] or None, 0
         p.j, p.end = after[2], s.end(after[2] - 1)

@@ -247,6 +247,10 @@ def _words(table: Table, doc: DatesFile) -> None:
         _add(table, forms, ("era", era))
     _add(table, doc.prefixes.words, ("prefix", True))
     _add(table, doc.time_words.words, ("time", True))
+    if doc.day_parts is not None:
+        for name, day_part in doc.day_parts.parts.items():
+            _add(table, day_part.nouns, ("dpn", name))
+            _add(table, day_part.adverbs, ("dpa", name))
     if doc.holidays is not None:
         for index, holiday in enumerate(doc.holidays.days):
             _add(table, holiday.names, ("hol", index))

@@ -14,6 +14,7 @@ __all__ = ["Calendar", "DateMatch", "DateRefError", "Issue", "Part", "Precision"
 Calendar = Literal["gregorian", "hijri"]
 Precision = Literal["day", "week", "month", "year"]
 Part = Literal["start", "middle", "end"]
+DayPart = Literal["dawn", "morning", "noon", "afternoon", "evening", "night"]
 
 #: Why a recognised date has no Gregorian ``date``, or why it is doubtful:
 #:
@@ -99,6 +100,11 @@ class DateMatch:
             ``النصف الثاني من العام``): the precision of its end (``precision``
             is that of its start, and ``year``/``month``/``day``/``date``
             describe the start); None for a single date or period.
+        time: the time of day written with the date (``الساعة ١٠:٣٠``,
+            ``الثالثة عصرا`` = 15:00: an hour is moved into the hours of its
+            part of the day), or computed (``قبل ٥ ساعات`` with a reference
+            datetime); None otherwise.
+        day_part: the part of the day written (``مساء أمس``: ``evening``).
     """
 
     start: int
@@ -119,6 +125,15 @@ class DateMatch:
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     end_precision: Precision | None = None
+    time: datetime.time | None = None
+    day_part: DayPart | None = None
+
+    @property
+    def datetime(self) -> datetime.datetime | None:
+        """``date`` at ``time`` when both are known (``الساعة الثالثة عصرا``), else None."""
+        if self.date is None or self.time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.time)
 
     @property
     def is_range(self) -> bool:
@@ -187,6 +202,8 @@ class DateMatch:
             "start_date": self.start_date.isoformat() if self.start_date else None,
             "end_date": self.end_date.isoformat() if self.end_date else None,
             "end_precision": self.end_precision,
+            "time": self.time.isoformat(timespec="minutes") if self.time else None,
+            "day_part": self.day_part,
         }
 
 

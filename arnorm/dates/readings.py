@@ -74,6 +74,10 @@ class Reading:
     half: int | None = None
     part: str | None = None
     holiday: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    day_part: str | None = None
+    minute_offset: int = 0
     invalid: bool = False
     until: Reading | None = None
 

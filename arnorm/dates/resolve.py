@@ -19,6 +19,7 @@ from . import calendar as cal
 from . import holidays
 from .model import Issue
 from .readings import Reading
+from .schema import load
 
 __all__ = ["Ref", "Resolved", "resolve"]
 
@@ -29,6 +30,7 @@ class Ref:
 
     date: datetime.date | None
     weekdays: str = "nearest"
+    time: datetime.time | None = None
     _hijri: tuple[int, int, int] | None = None
     _hijri_done: bool = False
 
@@ -69,6 +71,7 @@ class Resolved:
     invalid: bool = False
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
+    time: datetime.time | None = None
 
 
 def year_for(ref: Ref, calname: str, month: int, day: int | None, mod: str | None) -> int | None:
@@ -196,6 +199,32 @@ def _weekday(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     return _set_date(out, cal.weekday_from(ref.date, r.weekday, r.how or ref.weekdays))
 
 
+def _clock(r: Reading) -> datetime.time | None:
+    """The time of day of a reading: its hour moved into the hours of its part of day."""
+    if r.hour is None:
+        return None
+    hour = r.hour % 24
+    if r.day_part is not None:
+        lo, hi = day_part_hours(r.day_part)
+        for h in (hour, hour + 12):
+            h24 = h if h >= lo else h + 24
+            if lo <= h24 <= hi:
+                hour = h % 24
+                break
+    return datetime.time(hour, r.minute or 0)
+
+
+def _minutes(r: Reading, ref: Ref, out: Resolved) -> Resolved:
+    """``قبل ٥ ساعات``: the reference time moved; without one, the reference day."""
+    assert ref.date is not None
+    if ref.time is None:
+        return _set_date(out, ref.date)
+    moved = datetime.datetime.combine(ref.date, ref.time) + datetime.timedelta(minutes=r.minute_offset)
+    _set_date(out, moved.date())
+    out.time = moved.time()
+    return out
+
+
 def _moved(date: datetime.date, days: int, months: int) -> datetime.date:
     """``date`` moved by ``months`` (the day clamped to the month's length), then ``days``."""
     if months:
@@ -209,10 +238,20 @@ def _days(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     """A day offset from the reference (``أمس``), with any weekday written beside it."""
     if ref.date is None:
         return _set_date(out, None)
+    if r.minute_offset:
+        return _minutes(r, ref, out)
     _set_date(out, _moved(ref.date, r.day_offset, r.month_offset or 0))
     if r.weekday is not None and out.date is not None and out.date.weekday() != r.weekday:
         out.issues.append("weekday_mismatch")
     return out
+
+
+def day_part_hours(part: str) -> tuple[int, int]:
+    """The hours of a part of the day (the end may pass 24: night runs 20 to 28)."""
+    parts = load().day_parts
+    assert parts is not None
+    lo, hi = parts.parts[part].hours
+    return lo, hi
 
 
 def _week_start(ref: datetime.date, offset: int) -> datetime.date:
@@ -298,6 +337,8 @@ def _single(r: Reading, ref: Ref) -> Resolved:
     else:
         out = _period(r, ref, out)
     _bounds(r, out)
+    if out.time is None and out.date is not None:
+        out.time = _clock(r)
     return out
 
 

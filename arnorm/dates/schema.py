@@ -168,6 +168,24 @@ class Holidays:
 
 
 @dataclass(frozen=True)
+class DayPart:
+    """A part of the day: nouns before a day, adverbs after a clock time, its hours (end may pass 24)."""
+
+    nouns: Words
+    adverbs: Words
+    hours: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class DayParts:
+    """The day_parts section."""
+
+    description: str
+    source: str
+    parts: Mapping[str, DayPart]
+
+
+@dataclass(frozen=True)
 class DatesFile:
     """The whole of ``dates.json``."""
 
@@ -190,6 +208,7 @@ class DatesFile:
     holidays: Holidays | None = None
     tense: WordGroups | None = None
     not_dates: WordGroups | None = None
+    day_parts: DayParts | None = None
 
 
 @functools.cache

@@ -112,14 +112,20 @@ class Stream:
     def __len__(self) -> int:
         return len(self.toks)
 
-    def begin(self, i: int) -> None:
-        """Start a rule at token ``i`` (see the class docstring); undo with :meth:`done`."""
+    def begin(self, i: int) -> tuple[int, bool]:
+        """Start a rule at token ``i`` (see the class docstring); undo with :meth:`done`.
+
+        Returns what :meth:`done` needs to restore, so that rules may nest.
+        """
+        saved = (self.start, self.start_link)
         self.start, self.start_link = i, self.linked[i]
         self.linked[i] = True
+        return saved
 
-    def done(self) -> None:
-        """Restore the link of the token :meth:`begin` marked."""
+    def done(self, saved: tuple[int, bool]) -> None:
+        """Restore the link of the token :meth:`begin` marked, and the rule start before it."""
         self.linked[self.start] = self.start_link
+        self.start, self.start_link = saved
 
     def relink(self, j: int, end: int) -> None:
         """Token ``j`` follows a piece that ended at ``end`` (after a ``)``): relink it."""
