@@ -152,6 +152,9 @@ class DateMatch:
     def iso(self) -> str | None:
         """The date in ISO 8601 at its precision (``2019-05-26``, ``2019-05``, ``2019``).
 
+        With a time, ``2019-05-26T15:00``; a range or a week is an interval
+        (``2015-07-21/2015-07-30``).
+
         None when it is not resolved, and for Hijri months and years, which
         have no Gregorian equivalent at that precision.
         """
@@ -161,6 +164,8 @@ class DateMatch:
             return self._iso_interval()
         if self.precision == "day":
             assert self.date is not None
+            if self.time is not None:
+                return f"{self.date.isoformat()}T{self.time.isoformat(timespec='minutes')}"
             return self.date.isoformat()
         if self.calendar == "hijri":
             return None

@@ -103,8 +103,8 @@ def render_match(
     """
     _check("format", format, FORMATS)
     iso = m.iso()
-    if iso is None or m.part is not None:
-        return None
+    if iso is None or m.part is not None or (m.day_part is not None and m.time is None):
+        return None  # the part of the month or of the day would be lost
     if format == "iso":
         return iso
     if m.is_range or m.precision == "week":
@@ -117,7 +117,10 @@ def render_match(
         return f"{a} - {b}"
     if m.precision == "day":
         assert m.date is not None
-        return _render(m.date.year, m.date.month, m.date.day, format, names, digits)
+        day = _render(m.date.year, m.date.month, m.date.day, format, names, digits)
+        if m.time is not None:
+            return f"{day} {m.time.isoformat(timespec='minutes').translate(_TO_DIGITS[digits])}"
+        return day
     assert m.resolved_year is not None
     return _render(m.resolved_year, m.resolved_month, None, format, names, digits)
 
