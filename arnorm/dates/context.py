@@ -48,9 +48,14 @@ def _lists() -> dict[str, frozenset[str]]:
     }
 
 
+@functools.lru_cache(maxsize=8192)
+def _fold(word: str) -> str:
+    return fold(word)
+
+
 def _bare(word: str) -> Iterable[str]:
     """The folded word, and without a glued wa-/fa-/bi-/li- or the article."""
-    w = fold(word)
+    w = _fold(word)
     yield w
     if len(w) > 3 and w[0] in "\u0648\u0641\u0628\u0644":
         yield w[1:]
@@ -92,7 +97,7 @@ def _imperfect_before(text: str, start: int) -> bool:
     words = _WORD.findall(text[max(0, start - 20) : start])
     if not words:
         return False
-    word = fold(words[-1])
+    word = _fold(words[-1])
     if len(word) > 4 and word[0] in "\u0648\u0641":
         word = word[1:]
     return len(word) >= 4 and word[0] == "\u064a" and word not in _YA_NOUNS
@@ -100,7 +105,7 @@ def _imperfect_before(text: str, start: int) -> bool:
 
 def _last_word(text: str, start: int) -> str:
     words = _WORD.findall(text[max(0, start - 30) : start])
-    return fold(words[-1]) if words else ""
+    return _fold(words[-1]) if words else ""
 
 
 def not_a_date(text: str, start: int, end: int, *, has_year: bool, today_word: bool) -> bool:
@@ -114,6 +119,6 @@ def not_a_date(text: str, start: int, end: int, *, has_year: bool, today_word: b
         return True
     if not has_year:
         following = _WORD.findall(text[end : end + 20])[:2]
-        if any(fold(w) in lists["recurring"] for w in following):
+        if any(_fold(w) in lists["recurring"] for w in following):
             return True
     return False

@@ -99,8 +99,15 @@ _STARTS: dict[str, tuple[Rule, ...]] = {
 }
 
 
+#: Readings that may make a date alone; a word without one needs a linked next token.
+_ALONE = frozenset({"rel", "wd", "hol", "gm", "hm"})
+
+
 def parse_at(s: Stream, i: int) -> Reading | None:
     """The longest reading starting at token ``i`` (a range if one starts there), or None."""
+    tok = s.toks[i]
+    if tok.group == "word" and (i + 1 >= len(s) or not s.linked[i + 1]) and _ALONE.isdisjoint(tok.readings):
+        return None  # بعد, هذا, منذ ... followed by no part of a date: the common case, made cheap
     best = longest(s, i)
     if best is not None:
         best = attach_time(s, best, longest)

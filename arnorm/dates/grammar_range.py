@@ -101,14 +101,19 @@ def _bare_end(s: Stream, k: int, start: Reading) -> Reading | None:
 
 def with_range(s: Stream, i: int, best: Reading | None, longest: Longest) -> Reading | None:
     """``best`` (or a bare piece at ``i``) extended into a range, or None if no range follows."""
-    between = _BETWEEN.search(s.text, max(0, s.toks[i].start - 8), s.toks[i].start) is not None
+    tok = s.toks[i]
+    if best is None and tok.group == "ndate":
+        return _day_range(s, i)
+    if best is None and tok.group != "num" and "gm" not in tok.readings and "hm" not in tok.readings:
+        return None
     if best is not None and (best.kind != "date" or best.invalid):
         return None
+    between = _BETWEEN.search(s.text, max(0, tok.start - 8), tok.start) is not None
     bare = None if best is not None else _bare_start(s, i)
     j = best.j if best is not None else bare[2] if bare is not None else i
     joined = None if j == i else _joined(s, j, between)
     if joined is None:
-        return _day_range(s, i) if best is None else None
+        return None
     j = joined
     end = longest(s, j)
     if end is None and best is not None:
