@@ -326,3 +326,21 @@ def test_durations_are_ranges_from_the_reference() -> None:
 def test_hours_ago_move_the_reference_time(ref: datetime.datetime, hours: int) -> None:
     (m,) = find_dates(f"قبل {hours} ساعة", ref=ref)
     assert m.datetime == ref - datetime.timedelta(hours=hours)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # the start takes the resolved year of the end (المقبل: October 2015 from REF)
+        ("عقد الجلسات بين 20 يوليو و22 أكتوبر (تشرين الأول) المقبل.", "2015-07-20/2015-10-22"),
+        # the dual عامي names two years
+        ("خلال عامي 2012 و2013، وقام", "2012/2013"),
+    ],
+)
+def test_range_examples_from_news(text: str, iso: str) -> None:
+    (m,) = find_dates(text, ref=REF)
+    assert m.iso() == iso
+
+
+def test_the_whole_day_is_not_today() -> None:
+    assert find_dates("أستخدم الهاتف طوال اليوم", ref=REF) == []

@@ -87,6 +87,7 @@ _STARTS: dict[str, tuple[Rule, ...]] = {
     "kw:the_month": (rule_period,),
     "kw:half": (rule_half,),
     "kw:year": (rule_year,),
+    "kw:year_pair": (rule_year,),
     "kw:the_year": (rule_year, rule_period),
     "rel": (rule_relative_day, rule_dated),
     "kw:after": (rule_offset, rule_hours),

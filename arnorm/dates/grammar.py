@@ -116,7 +116,7 @@ def month(s: Stream, i: int, *, allow_relative: bool = True) -> MonthRef | None:
 def year(s: Stream, i: int, *, need_word: bool = False) -> YearRef | None:
     """A year at ``i``: ``[عام|سنة] digits [era]`` or a relative year (``العام الماضي``)."""
     k = i
-    said = s.at(k, "kw:year") or s.at(k, "kw:the_year")
+    said = s.at(k, "kw:year") or s.at(k, "kw:the_year") or s.at(k, "kw:year_pair")
     if said:
         k += 1
     elif need_word:

@@ -108,7 +108,8 @@ def with_range(s: Stream, i: int, best: Reading | None, longest: Longest) -> Rea
         return None
     if best is not None and (best.kind != "date" or best.invalid):
         return None
-    between = _BETWEEN.search(s.text, max(0, tok.start - 8), tok.start) is not None
+    # بين X و Y; عامي X و Y (the dual names two years)
+    between = _BETWEEN.search(s.text, max(0, tok.start - 8), tok.start) is not None or bool(s.get(i, "kw:year_pair"))
     bare = None if best is not None else _bare_start(s, i)
     j = best.j if best is not None else bare[2] if bare is not None else i
     joined = None if j == i else _joined(s, j, between)
@@ -124,8 +125,8 @@ def with_range(s: Stream, i: int, best: Reading | None, longest: Longest) -> Rea
         if best.cal != end.cal:
             return None  # عام ٢٠١١م حتى ١٤٤٠هـ: two dates, not one range
         start = copy.copy(best)
-        if start.year is None and start.year_offset is None and start.mod is None:
-            start.year, start.year_offset, start.mod = end.year, end.year_offset, end.mod
+        if start.year is None and start.year_offset is None and start.mod is None and start.kind == "date":
+            start.year_from_end = True  # من 20 يوليو إلى 22 أكتوبر المقبل: the year of the end
     else:
         assert bare is not None
         merged = _merge_bare(bare[0], bare[1], end)

@@ -50,7 +50,9 @@ class Reading:
 
     ``invalid`` marks a reading that is a date but an impossible one
     (``٣١ شباط ٢٠١٩``): it suppresses its whole span.  ``until`` is the
-    reading of the other end of a range.
+    reading of the other end of a range; ``year_from_end`` marks a start
+    written without a year, which takes the resolved year of the end (a
+    year earlier if it would otherwise come after the end).
     """
 
     j: int
@@ -78,6 +80,7 @@ class Reading:
     minute: int | None = None
     day_part: str | None = None
     minute_offset: int = 0
+    year_from_end: bool = False
     invalid: bool = False
     until: Reading | None = None
 

@@ -12,6 +12,7 @@ it is not returned as a match.
 
 from __future__ import annotations
 
+import copy
 import datetime
 from dataclasses import dataclass, field
 
@@ -344,7 +345,11 @@ def _single(r: Reading, ref: Ref) -> Resolved:
 
 def _range(r: Reading, until: Reading, ref: Ref) -> Resolved:
     """A range: both ends resolved; a start that took its year from the end may move a year back."""
-    a, b = _single(r, ref), _single(until, ref)
+    b = _single(until, ref)
+    if r.year_from_end and b.resolved_year is not None and r.cal == until.cal:
+        r = copy.copy(r)
+        r.year = b.resolved_year
+    a = _single(r, ref)
     if a.invalid or b.invalid:
         return Resolved(invalid=True)
     if (
@@ -352,9 +357,10 @@ def _range(r: Reading, until: Reading, ref: Ref) -> Resolved:
         and b.end_date is not None
         and a.start_date > b.end_date
         and r.year is not None
-        and r.year == until.year
+        and r.year == b.resolved_year
         and r.precision != "year"
     ):
+        r = copy.copy(r)
         r.year -= 1  # من 25 ديسمبر إلى 5 يناير 2015
         a = _single(r, ref)
     if a.start_date is not None and b.end_date is not None and a.start_date > b.end_date:
