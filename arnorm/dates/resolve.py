@@ -361,7 +361,7 @@ def _range(r: Reading, until: Reading, ref: Ref) -> Resolved:
         and r.precision != "year"
     ):
         r = copy.copy(r)
-        r.year -= 1  # من 25 ديسمبر إلى 5 يناير 2015
+        r.year = b.resolved_year - 1  # من 25 ديسمبر إلى 5 يناير 2015
         a = _single(r, ref)
     if a.start_date is not None and b.end_date is not None and a.start_date > b.end_date:
         return Resolved(invalid=True)
