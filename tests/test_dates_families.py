@@ -342,5 +342,10 @@ def test_range_examples_from_news(text: str, iso: str) -> None:
     assert m.iso() == iso
 
 
+def test_a_year_in_brackets() -> None:
+    (m,) = find_dates("على فيلمه «أفاتار» (2009). جلس")
+    assert (m.text, m.iso()) == ("2009", "2009")
+
+
 def test_the_whole_day_is_not_today() -> None:
     assert find_dates("أستخدم الهاتف طوال اليوم", ref=REF) == []

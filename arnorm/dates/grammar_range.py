@@ -8,7 +8,8 @@
   ``النصف الأول|الثاني من`` + a year (a range of months);
 * a month or a year alone after ``في``/``منذ``/``خلال``/``حتى``/``قبل``/``بعد``
   (``في يناير``, ``في 2013``: years 1950-2049 only, a bare number is
-  otherwise too often a count).
+  otherwise too often a count), and a year alone in brackets (``«أفاتار» (2009)``,
+  years 1000-2099).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _BARE_PREFIX = re.compile(
     r"(?:^|[\s(\u060c,])\u0648?(?:\u0641\u064a|\u0645\u0646\u0630|\u062e\u0644\u0627\u0644|"
     r"\u062d\u062a\u0649|\u0642\u0628\u0644|\u0628\u0639\u062f|\u0645\u0637\u0644\u0639|\u0623\u0648\u0627\u0626\u0644)[ \t\u00a0]+$"
 )
+_PARENS = re.compile(rf"\([{DIGITS}]{{4}}\)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _DAY_RANGE = re.compile(rf"([{DIGITS}]{{1,2}})-([{DIGITS}]{{1,2}})")
 
@@ -189,6 +191,10 @@ def rule_half(s: Stream, i: int) -> Reading | None:
 def rule_bare(s: Stream, i: int) -> Reading | None:
     """A month or a year named alone after ``في``, ``منذ`` ... (see the module docstring)."""
     tok = s.toks[i]
+    if tok.group == "num" and len(tok.text) == 4 and _PARENS.fullmatch(s.text, max(0, tok.start - 1), tok.end + 1):
+        value = to_int(tok.text)  # «أفاتار» (2009)
+        if 1000 <= value <= 2099:
+            return Reading(j=i + 1, end=tok.end, precision="year", year=value)
     if _BARE_PREFIX.search(s.text, max(0, tok.start - 8), tok.start) is None:
         return None
     if tok.group == "num":
