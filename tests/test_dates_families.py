@@ -349,3 +349,28 @@ def test_a_year_in_brackets() -> None:
 
 def test_the_whole_day_is_not_today() -> None:
     assert find_dates("أستخدم الهاتف طوال اليوم", ref=REF) == []
+
+
+# Words of news text that are no date, alone or in any order: ordinary words, and words of the
+# date grammar that make no date without their other parts (بعد, العام, الأول, آخر, الساعة ...).
+NON_DATE_WORDS = (
+    "قال الوزير المملكة الرياض الاقتصاد الشركة المشروع رئيس مجلس الأمن الدولي الحكومة المواطنين "
+    "أكد أن على إلى من في عن مع هذا هذه بعد قبل منذ حتى خلال العام المدير الأول الثاني أحد آخر "
+    "نهاية وسط مطلع الساعة يوم الأسبوع الشهر أيام سنوات السنة الماضي المقبل الجاري كل بين و"
+).split()
+
+
+@given(words=st.lists(st.sampled_from(NON_DATE_WORDS), max_size=12))
+@example(words=["المدير", "العام"])
+@example(words=["بعد", "أيام"])
+@example(words=["الأول", "من", "نوعه"])
+def test_text_without_a_date_expression_is_never_matched(words: list[str]) -> None:
+    text = " ".join(words)
+    # a modifier after a period noun is a date (العام الماضي): leave those pairs out
+    periods = {"العام", "الأسبوع", "الشهر", "السنة"}
+    mods = {"الماضي", "المقبل", "الجاري"}
+    if any(a in periods and b in mods for a, b in zip(words, words[1:])):
+        return
+    if any(a in {"هذا", "هذه"} and b in periods for a, b in zip(words, words[1:])):
+        return
+    assert find_dates(text, ref=REF) == [], text

@@ -194,13 +194,21 @@ def find_dates(
             القادم``, dates without a year).  A ``datetime.date``, a datetime,
             an ISO string, or None: then relative dates are reported with
             ``date=None`` and the issue ``needs_ref``.
-        weekdays: how a weekday named alone (``الأحد``) is resolved:
-            ``"nearest"`` (default; the reference date itself if it is that
-            weekday), ``"on_or_after"``, ``"after"`` (strictly), ``"before"``.
-            With ``القادم``/``الماضي`` the next/previous one is always taken.
+        weekdays: how a weekday named alone (``الأحد``) is resolved when
+            its clause gives no tense: ``"nearest"`` (default; the reference
+            date itself if it is that weekday), ``"on_or_after"``, ``"after"``
+            (strictly), ``"before"``.  With ``القادم``/``الماضي`` the
+            next/previous one is always taken; in a clause with a past verb
+            (``قال``, ``أعلن``, ``قد``, ``أمس`` ...) the last one (the reference
+            day included), with a future marker (``سوف``, ``سـ`` + verb,
+            ``المقبل``) or a present verb just before it (``ويلعب الأحد``)
+            the next one (the reference day included).
 
     Returns:
-        The matches in text order, without overlaps.
+        The matches in text order, without overlaps.  A date that would fall
+        outside ``datetime.date`` (years 1-9999, e.g. ``أمس`` against the
+        reference 0001-01-01) is not returned.  ``ref`` may be a datetime:
+        its time resolves ``قبل ٥ ساعات``.
 
     Raises:
         DateRefError: ``ref`` is not a date or ISO date string.
