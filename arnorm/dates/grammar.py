@@ -107,7 +107,7 @@ def month(s: Stream, i: int, *, allow_relative: bool = True) -> MonthRef | None:
     if s.get(k, "kw:this") and s.at(k + 1, "kw:the_month"):
         return MonthRef(k + 2, s.end(k + 1), "gregorian", offset=0)
     if s.get(k, "kw:the_month"):
-        mod = s.at(k + 1, "mod")
+        mod = s.mod_at(k + 1)
         if mod is not None:
             return MonthRef(k + 2, s.end(k + 1), "gregorian", offset=MOD_DAYS[mod])
     return None
@@ -132,7 +132,7 @@ def year(s: Stream, i: int, *, need_word: bool = False) -> YearRef | None:
         return None
     # relative year: العام القادم, السنة الماضية, هذا العام
     if said and s.get(k - 1, "kw:the_year"):
-        mod = s.at(k, "mod")
+        mod = s.mod_at(k)
         if mod is not None:
             return YearRef(k + 1, s.end(k), offset=MOD_DAYS[mod])
     if s.at(k, "kw:this") and s.at(k + 1, "kw:the_year"):
@@ -156,7 +156,7 @@ def weekday_head(s: Stream, i: int) -> tuple[int, int] | None:
 
 def _year_tail(s: Stream, p: Reading, mcal: Calendar) -> Reading:
     """The optional year after a day and month (``p.j``): written, relative, or none."""
-    mod = s.at(p.j, "mod")
+    mod = s.mod_at(p.j)
     if mod is not None:
         p.j, p.end, p.mod = p.j + 1, s.end(p.j), mod
         return p
@@ -322,7 +322,7 @@ def rule_month_year(s: Stream, i: int) -> Reading | None:
             return Reading(j=y.j, end=y.end, invalid=True)
         p.j, p.end, p.year = y.j, y.end, y.year
         return p
-    mod = s.at(m.j, "mod")
+    mod = s.mod_at(m.j)
     if mod is None and not said:
         return None  # a month name alone is too ambiguous (مارس is also a verb)
     if mod is not None:

@@ -38,7 +38,7 @@ def _trailing_weekday(s: Stream, p: Reading) -> None:
     if close is not None:
         p.weekday, p.j, p.end = s.get(k, "wd"), k + 1, close.end()
         s.relink(k + 1, close.end())
-    elif s.linked[k] and s.at(k + 1, "mod") is None:
+    elif s.linked[k] and s.mod_at(k + 1) is None:
         p.weekday, p.j, p.end = s.get(k, "wd"), k + 1, s.end(k)
 
 
@@ -53,7 +53,7 @@ def rule_relative_day(s: Stream, i: int) -> Reading | None:
     if offset == 0 and (s.at(i + 1, "ord") is not None or s.at(i + 1, "kw:which")):
         return None  # اليوم الثالث (من اكتوبر), اليوم الذي بعد الغد: not today
     if offset == 0:
-        mod = s.at(i + 1, "mod")
+        mod = s.mod_at(i + 1)
         if mod is not None:
             offset = MOD_DAYS[mod]
             p.j, p.end = i + 2, s.end(i + 1)
@@ -140,7 +140,7 @@ def rule_offset(s: Stream, i: int) -> Reading | None:
 def week_ref(s: Stream, k: int) -> tuple[int, int] | None:
     """``الأسبوع`` + modifier or ``هذا الأسبوع`` at ``k``: ``(j, week offset)``."""
     if s.at(k, "kw:week"):
-        mod = s.at(k + 1, "mod")
+        mod = s.mod_at(k + 1)
         if mod is not None:
             return k + 2, MOD_DAYS[mod]
         return None
@@ -181,7 +181,7 @@ def rule_weekday(s: Stream, i: int) -> Reading | None:
     if wk is not None:
         p.j, p.end, p.week = wk[0], s.end(wk[0] - 1), wk[1]
         return p
-    mod = s.at(k + 1, "mod")
+    mod = s.mod_at(k + 1)
     if mod is not None and how is None:
         how = MOD_WEEKDAY[mod]
         p.j, p.end = k + 2, s.end(k + 1)
@@ -258,7 +258,7 @@ def rule_part(s: Stream, i: int) -> Reading | None:
     if m is None or m.month is None:
         return None
     p = Reading(j=m.j, end=m.end, cal=m.cal, precision="month", month=m.month, part=part)
-    mod = s.at(m.j, "mod")
+    mod = s.mod_at(m.j)
     if mod is not None:
         # بداية فبراير (شباط) الماضي
         p.j, p.end, p.mod = m.j + 1, s.end(m.j), mod
@@ -278,7 +278,7 @@ def rule_holiday(s: Stream, i: int) -> Reading | None:
     if index is None:
         return None
     p = Reading(j=i + 1, end=s.end(i), kind="holiday", holiday=index)
-    mod = s.at(i + 1, "mod")
+    mod = s.mod_at(i + 1)
     if mod is not None:
         p.j, p.end, p.mod = i + 2, s.end(i + 1), mod
         return p

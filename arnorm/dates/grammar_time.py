@@ -15,7 +15,7 @@ import copy
 from collections.abc import Callable
 
 from .grammar_relative import offset
-from .lexicon import to_int
+from .lexicon import fold, to_int
 from .readings import Reading
 from .tokens import Stream
 
@@ -38,9 +38,15 @@ def _hour(s: Stream, k: int) -> tuple[int, int, int] | None:
         hour = to_int(tok.text)
         return (hour, 0, k + 1) if hour <= 24 else None
     o = 1 if s.get(k, "kw:one_oclock") else s.get(k, "ord")
-    if o is not None and 1 <= o <= 12:
+    if o is not None and 1 <= o <= 12 and _feminine(tok.text):
         return o, 0, k + 1
     return None
+
+
+def _feminine(word: str) -> bool:
+    """Hours are feminine ordinals (``الثالثة``, ``الأولى``, ``الحادية عشرة``), not ``الأول``."""
+    w = fold(word)
+    return w.endswith("\u0647") or w == "\u0627\u0644\u0627\u0648\u0644\u064a"
 
 
 def _minutes_and_part(s: Stream, p: Reading, k: int) -> Reading:

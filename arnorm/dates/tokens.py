@@ -152,6 +152,15 @@ class Stream:
             return None
         return self.toks[i].readings.get(kind)
 
+    def mod_at(self, i: int) -> Any:
+        """The modifier at token ``i`` (``الماضي``, ``القادم``) if only spaces separate it from the word before."""
+        if i >= len(self.toks) or i == 0 or not self.linked[i]:
+            return None
+        found = self.toks[i].readings.get("mod")
+        if found is None or self.gap_text(i).strip(" \t\u00a0\u200f\u200e"):
+            return None
+        return found
+
     def group(self, i: int) -> str | None:
         """The group of token ``i``, or None past the end."""
         return self.toks[i].group if 0 <= i < len(self.toks) else None
