@@ -104,7 +104,7 @@ def month(s: Stream, i: int, *, allow_relative: bool = True) -> MonthRef | None:
     if not allow_relative:
         return None
     # relative: الشهر [modifier], هذا الشهر
-    if s.get(k, "kw:this") and s.at(k + 1, "kw:the_month"):
+    if s.get(k, "kw:this") and s.tight(k + 1) and s.at(k + 1, "kw:the_month"):
         return MonthRef(k + 2, s.end(k + 1), "gregorian", offset=0)
     if s.get(k, "kw:the_month"):
         mod = s.mod_at(k + 1)
@@ -135,7 +135,7 @@ def year(s: Stream, i: int, *, need_word: bool = False) -> YearRef | None:
         mod = s.mod_at(k)
         if mod is not None:
             return YearRef(k + 1, s.end(k), offset=MOD_DAYS[mod])
-    if s.at(k, "kw:this") and s.at(k + 1, "kw:the_year"):
+    if s.at(k, "kw:this") and s.tight(k + 1) and s.at(k + 1, "kw:the_year"):
         return YearRef(k + 2, s.end(k + 1), offset=0)
     return None
 

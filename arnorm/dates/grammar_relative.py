@@ -144,7 +144,7 @@ def week_ref(s: Stream, k: int) -> tuple[int, int] | None:
         if mod is not None:
             return k + 2, MOD_DAYS[mod]
         return None
-    if s.at(k, "kw:this") and s.at(k + 1, "kw:week"):
+    if s.at(k, "kw:this") and s.tight(k + 1) and s.at(k + 1, "kw:week"):
         return k + 2, 0
     return None
 
@@ -163,7 +163,7 @@ def rule_weekday(s: Stream, i: int) -> Reading | None:
         if w is None:
             return None
         return Reading(j=j + 1, end=s.end(j), kind="weekday", weekday=w, week=weeks)
-    if s.get(k, "kw:this") and s.at(k + 1, "wd") is not None:
+    if s.get(k, "kw:this") and s.tight(k + 1) and s.at(k + 1, "wd") is not None:
         k += 1
         how = "on_or_after"
     elif s.get(k, "kw:day") and s.at(k + 1, "wd") is not None:

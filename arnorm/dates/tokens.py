@@ -152,14 +152,16 @@ class Stream:
             return None
         return self.toks[i].readings.get(kind)
 
+    def tight(self, i: int) -> bool:
+        """Whether only spaces separate token ``i`` from the token before (no gap word, no comma)."""
+        return 0 < i < len(self.toks) and self.linked[i] and not self.gap_text(i).strip(" \t\u00a0\u200f\u200e")
+
     def mod_at(self, i: int) -> Any:
         """The modifier at token ``i`` (``الماضي``, ``القادم``) if only spaces separate it from the word before."""
         if i >= len(self.toks) or i == 0 or not self.linked[i]:
             return None
         found = self.toks[i].readings.get("mod")
-        if found is None or self.gap_text(i).strip(" \t\u00a0\u200f\u200e"):
-            return None
-        return found
+        return found if found is not None and self.tight(i) else None
 
     def group(self, i: int) -> str | None:
         """The group of token ``i``, or None past the end."""
