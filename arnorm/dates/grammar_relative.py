@@ -230,6 +230,8 @@ def rule_nth(s: Stream, i: int) -> Reading | None:
     if m is None:
         if weekday is None or s.get(i, "nth") is None:
             return None
+        if s.get(i + 1, "wd") is None and weekday in (6, 0):
+            return None  # آخر أحد, أول اثنين: bare أحد / اثنين are also "one" / "two"
         # آخر ثلاثاء, أول خميس: of the reference month
         return Reading(j=k, end=s.end(k - 1), kind="nth", nth=n, weekday=weekday, month_offset=0)
     p = Reading(j=m.j, end=m.end, kind="nth", cal=m.cal, nth=n, weekday=weekday)
