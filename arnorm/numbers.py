@@ -37,6 +37,7 @@ Kind = Literal["cardinal", "ordinal", "percent"]
 MAX = 10**12 - 1
 
 _WORD = re.compile(r"[^\s\d.,:;!?()\[\]\"'«»،؛؟]+|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b][0-9\u0660-\u0669\u06f0-\u06f9]+)?|%|\u066a")
+_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b][0-9\u0660-\u0669\u06f0-\u06f9]+)?")
 _DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9\u066b", "01234567890123456789.")
 
 
@@ -120,7 +121,8 @@ def _lookup(toks: list[tuple[int, int, str]], i: int, lex: _Lex) -> tuple[str, i
 
 
 def _digits(word: str) -> float | None:
-    if not word[:1].translate(_DIGITS).isdigit():
+    """The value of a token of ASCII, Arabic-Indic or Persian digits (``3.5``, ``٣٫٥``), else None."""
+    if _NUMBER.fullmatch(word) is None:
         return None
     return float(word.translate(_DIGITS).replace(",", "."))
 

@@ -34,6 +34,8 @@ def test_rewrite_writes_the_number_in_digits(n: int, before: str) -> None:
 
 
 @given(text=any_unicode_text())
+@example(text="²")
+@example(text="ثلاثة ²")
 def test_no_exception_and_idempotent(text: str) -> None:
     once = rewrite_numbers(text)
     assert rewrite_numbers(once) == once
