@@ -154,7 +154,8 @@ class Stream:
 
     def tight(self, i: int) -> bool:
         """Whether only spaces separate token ``i`` from the token before (no gap word, no comma)."""
-        return 0 < i < len(self.toks) and self.linked[i] and not self.gap_text(i).strip(" \t\u00a0\u200f\u200e")
+        # a closing bracket may stand between: فبراير (شباط) الماضي
+        return 0 < i < len(self.toks) and self.linked[i] and not self.gap_text(i).strip(" \t\u00a0\u200f\u200e)")
 
     def mod_at(self, i: int) -> Any:
         """The modifier at token ``i`` (``الماضي``, ``القادم``) if only spaces separate it from the word before."""
