@@ -344,6 +344,13 @@ def test_range_examples_from_news(text: str, iso: str) -> None:
     assert m.iso() == iso
 
 
+def test_years_after_a_season() -> None:
+    ms = find_dates("أسبوع الهوت كوتير لخريف 2015 وشتاء 2016، فقد", ref=REF)
+    assert [m.iso() for m in ms] == ["2015", "2016"]
+    (m,) = find_dates("خلال أواخر موسم 2014 - 2015. وفي", ref=REF)
+    assert m.iso() == "2014/2015"
+
+
 def test_a_year_in_brackets() -> None:
     (m,) = find_dates("على فيلمه «أفاتار» (2009). جلس")
     assert (m.text, m.iso()) == ("2009", "2009")

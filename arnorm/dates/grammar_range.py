@@ -7,6 +7,7 @@
 * periods: ``الأسبوع|الشهر|العام|السنة`` + modifier, ``هذا الشهر``,
   ``النصف الأول|الثاني من`` + a year (a range of months);
 * a month or a year alone after ``في``/``منذ``/``خلال``/``حتى``/``قبل``/``بعد``
+  or a season (``خريف 2015``, ``موسم 2014 - 2015``: the year only)
   (``في يناير``, ``في 2013``: years 1950-2049 only, a bare number is
   otherwise too often a count), and a year alone in brackets (``«أفاتار» (2009)``,
   years 1000-2099).
@@ -37,7 +38,9 @@ _BETWEEN = re.compile(r"\u0628\u064a\u0646[ \t\u00a0]+$")
 # Words after which a month or year named alone is a date.
 _BARE_PREFIX = re.compile(
     r"(?:^|[\s(\u060c,])\u0648?(?:\u0641\u064a|\u0645\u0646\u0630|\u062e\u0644\u0627\u0644|"
-    r"\u062d\u062a\u0649|\u0642\u0628\u0644|\u0628\u0639\u062f|\u0645\u0637\u0644\u0639|\u0623\u0648\u0627\u0626\u0644)[ \t\u00a0]+$"
+    r"\u062d\u062a\u0649|\u0642\u0628\u0644|\u0628\u0639\u062f|\u0645\u0637\u0644\u0639|\u0623\u0648\u0627\u0626\u0644|"
+    # seasons before a year: صيف, خريف, شتاء, ربيع, موسم (لخريف 2015, موسم 2014 - 2015)
+    r"\u0644?(?:\u0635\u064a\u0641|\u062e\u0631\u064a\u0641|\u0634\u062a\u0627\u0621|\u0631\u0628\u064a\u0639|\u0645\u0648\u0633\u0645))[ \t\u00a0]+$"
 )
 _PARENS = re.compile(rf"\([{DIGITS}]{{4}}\)")
 _SPACES = re.compile(r"[ \t\u00a0]+")
