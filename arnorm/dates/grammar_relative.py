@@ -24,6 +24,8 @@ __all__ = ["offset", "rule_holiday", "rule_nth", "rule_offset", "rule_part", "ru
 
 # A word (letters) after spaces: the noun of a construct such as قبل يوم الجمعة.
 _WORD_NEXT = re.compile(r"[ \t\u00a0]+[^\W\d_]")
+# اليوم الذي / التي: "the day which ...", not today (not a token: these words are too common).
+_WHICH = re.compile(r"[ \t\u00a0]+(?:\u0627\u0644\u0630\u064a|\u0627\u0644\u062a\u064a)(?![^\W\d_])")
 _PAREN_GAP = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 _PAREN_CLOSE = re.compile(r"[ \t\u00a0]*\)")
 
@@ -50,7 +52,7 @@ def rule_relative_day(s: Stream, i: int) -> Reading | None:
     if s.get(i, "dialect") and HARAKAT.intersection(s.toks[i].text):
         return None  # بُكْرَةً: classical "early in the morning", not dialect "tomorrow"
     p = Reading(j=i + 1, end=s.end(i), kind="days")
-    if offset == 0 and (s.at(i + 1, "ord") is not None or s.at(i + 1, "kw:which")):
+    if offset == 0 and (s.at(i + 1, "ord") is not None or _WHICH.match(s.text, s.end(i))):
         return None  # اليوم الثالث (من اكتوبر), اليوم الذي بعد الغد: not today
     if offset == 0:
         mod = s.mod_at(i + 1)
