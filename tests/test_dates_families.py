@@ -168,6 +168,7 @@ def test_range_examples(text: str, iso: str) -> None:
         ("العام الماضي", "2014", "year"),
         ("الشهر المقبل", "2015-08", "month"),
         ("منذ فبراير (شباط) الماضي", "2015-02", "month"),
+        ("في مايو من العام المنصرم", "2014-05", "month"),
         ("هذا الشهر", "2015-07", "month"),
         # weeks start on Sunday; REF is Monday 20 July 2015, its week starts on Sunday 19 July
         ("الأسبوع الماضي", "2015-07-12/2015-07-18", "week"),

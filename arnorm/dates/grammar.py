@@ -314,7 +314,10 @@ def rule_month_year(s: Stream, i: int) -> Reading | None:
     said = bool(s.get(i, "kw:month"))
     p = Reading(j=m.j, end=m.end, cal=m.cal, precision="month", month=m.month)
     y = year(s, m.j)
-    if y is not None and y.offset is None and y.era != "bce":
+    if y is not None and y.offset is not None:
+        p.j, p.end, p.year_offset = y.j, y.end, y.offset  # مايو من العام المنصرم
+        return p
+    if y is not None and y.era != "bce":
         if y.era is not None and y.era != m.cal:
             y = YearRef(y.j - 1, s.end(y.j - 2), year=y.year)
         assert y.year is not None
