@@ -15,6 +15,7 @@ __all__ = [
     "ArnormError",
     "ConfigError",
     "DataFileError",
+    "OptionValueError",
     "SpanError",
     "SpecError",
     "StageNotInPipelineError",
@@ -234,3 +235,21 @@ class UnsupportedStageError(ArnormError):
         self.stage = stage
         self.reason = reason
         super().__init__(f"stage {stage!r} cannot be exported: {reason}")
+
+
+class OptionValueError(ArnormError):
+    """A library function was given a value outside the closed set an option takes.
+
+    Attributes:
+        function: the function name (``find_dates``).
+        option: the option name.
+        value: the rejected value.
+        choices: the valid values.
+    """
+
+    def __init__(self, function: str, option: str, value: object, choices: Iterable[str]) -> None:
+        self.function = function
+        self.option = option
+        self.value = value
+        self.choices = tuple(choices)
+        super().__init__(f"{function}: invalid {option} {value!r}; valid choices: {', '.join(self.choices)}")

@@ -23,7 +23,9 @@ on the reference's day of the month are left out as undecidable (on
 ``dates_dev.tsv``, reference 2021-09-01, that also drops a few genuine day
 expressions such as ``اليوم`` and ``١ سبتمبر``); the count of every group is
 printed.  A scored row is right when the *first* match has the expected
-Gregorian date.  dateparser runs on the same rows: the first result of
+Gregorian date: its ``date``, or, for a match without one (a week such as
+``الأسبوع القادم``, a month part such as ``بداية رمضان``), its ``start_date``,
+the first day it covers - the suites resolve a period to its first day.  dateparser runs on the same rows: the first result of
 ``dateparser.search.search_dates(text, languages=["ar"],
 settings={"RELATIVE_BASE": ref})``.
 
@@ -109,7 +111,9 @@ def load(path: Path) -> list[Row]:
 
 def arnorm_first(row: Row, weekdays: str) -> datetime.date | None:
     matches = find_dates(row.text, ref=row.ref.date(), weekdays=weekdays)  # type: ignore[arg-type]
-    return matches[0].date if matches else None
+    if not matches:
+        return None
+    return matches[0].date or matches[0].start_date
 
 
 def dateparser_first(row: Row) -> datetime.date | None:

@@ -130,10 +130,14 @@ def test_invalid_dates_are_not_recognised(text: str) -> None:
     assert find_dates(text) == []
 
 
-def test_clock_times_are_not_dates() -> None:
-    assert find_dates("الساعة ١٠:٣٠ صباحا") == []
+def test_clock_times_are_times_not_days() -> None:
+    # issue 12: a clock time is the time of the date beside it (or of the reference day);
+    # its numbers are never read as a day of the month
+    (t,) = find_dates("الساعة ١٠:٣٠ صباحا")
+    assert (t.text, t.date, t.time, t.issues) == ("الساعة ١٠:٣٠ صباحا", None, None, ("needs_ref",))
     (m,) = find_dates("الأحد ٢٦ مايو ٢٠١٩ الساعة ١٠:٣٠")
-    assert m.text == "الأحد ٢٦ مايو ٢٠١٩"
+    assert m.text == "الأحد ٢٦ مايو ٢٠١٩ الساعة ١٠:٣٠"
+    assert m.datetime is not None and m.datetime.isoformat() == "2019-05-26T10:30:00"
 
 
 # -- relative dates -----------------------------------------------------------

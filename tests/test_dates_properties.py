@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import arnorm.dates
@@ -114,6 +114,8 @@ def test_gregorian_hijri_gregorian_round_trip(date: datetime.date) -> None:
 
 @given(date=gregorian_dates(), sep=st.sampled_from("/-."), digits=st.sampled_from(DIGIT_SYSTEMS))
 def test_numeric_dates_day_first_and_year_first(date: datetime.date, sep: str, digits: str) -> None:
+    # years 1300-1500 written with digits only are read as Hijri (tests/test_dates_families.py)
+    assume(not 1300 <= date.year <= 1500)
     table = str.maketrans("0123456789", {"ascii": "0123456789", "arabic": "٠١٢٣٤٥٦٧٨٩", "persian": "۰۱۲۳۴۵۶۷۸۹"}[digits])
     for written in (f"{date.day}{sep}{date.month}{sep}{date.year}", f"{date.year}{sep}{date.month:02d}{sep}{date.day:02d}"):
         (m,) = find_dates(written.translate(table))

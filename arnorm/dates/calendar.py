@@ -21,15 +21,18 @@ from ..errors import ArnormError
 __all__ = [
     "HIJRI_MAX_YEAR",
     "HIJRI_MIN_YEAR",
+    "PART_DAYS",
     "HijriRangeError",
     "add_months",
     "gregorian_to_hijri",
     "hijri_to_gregorian",
     "is_valid",
+    "month_bounds",
     "month_length",
     "nth_weekday",
     "to_gregorian",
     "weekday_from",
+    "year_bounds",
 ]
 
 HIJRI_MIN_YEAR = 1343
@@ -142,6 +145,8 @@ def weekday_from(ref: datetime.date, weekday: int, how: str) -> datetime.date:
     ahead = (weekday - ref.weekday()) % 7
     if how == "on_or_after":
         return ref + datetime.timedelta(days=ahead)
+    if how == "on_or_before":
+        return ref - datetime.timedelta(days=(ref.weekday() - weekday) % 7)
     if how == "nearest":
         back = (ref.weekday() - weekday) % 7
         return ref + datetime.timedelta(days=ahead) if ahead <= back else ref - datetime.timedelta(days=back)
@@ -184,3 +189,29 @@ def nth_weekday(
     if n == -1:
         return hits[-1]
     return hits[n - 1] if 1 <= n <= len(hits) else None
+
+
+#: Days of a month part (``start``/``middle``/``end``): first day and last day (None = to the end).
+PART_DAYS = {"start": (1, 10), "middle": (11, 20), "end": (21, None)}
+
+
+def month_bounds(cal: CalendarName, year: int, month: int, part: str | None = None) -> tuple[datetime.date, datetime.date]:
+    """The first and last Gregorian days of a month (or of a part of it, see :data:`PART_DAYS`).
+
+    Raises:
+        HijriRangeError: a Hijri month outside the convertible range.
+        ValueError: a Gregorian year outside 1-9999.
+    """
+    length = month_length(cal, year, month)
+    first, last = PART_DAYS[part] if part else (1, None)
+    return to_gregorian(cal, year, month, first), to_gregorian(cal, year, month, last or length)
+
+
+def year_bounds(cal: CalendarName, year: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last Gregorian days of a year (Hijri: 1 Muharram to the end of Dhu al-Hijja).
+
+    Raises:
+        HijriRangeError: a Hijri year outside the convertible range.
+        ValueError: a Gregorian year outside 1-9999.
+    """
+    return month_bounds(cal, year, 1)[0], month_bounds(cal, year, 12)[1]

@@ -21,15 +21,14 @@ once per process.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from ..errors import ArnormError
+from ..errors import DataFileError
+from .schema import Cardinals, DatesFile, Ordinals, Words, load
 
 __all__ = [
     "DIGITS",
@@ -147,33 +146,34 @@ class Lexicon:
         return re.compile(rf"{sep}*(?:(?<={ws}){words}{ws}+)?(?:(?<={ws})[\u0628\u0644])?")
 
 
-def _add(table: dict[str, dict[str, Any]], forms: Iterable[str], reading: tuple[str, Any]) -> None:
+Table = dict[str, dict[str, Any]]
+
+
+def _add(table: Table, forms: Iterable[str], reading: tuple[str, Any]) -> None:
     kind, value = reading
     if kind == "kw":
         kind, value = f"kw:{value}", True
     for form in forms:
         key = fold(form)
         if not key:
-            raise ArnormError(f"dates lexicon: empty form for {reading!r}")
+            raise DataFileError("dates.json", f"empty form for {reading!r}")
         entry = table.setdefault(key, {})
         if entry.get(kind, value) != value:
-            raise ArnormError(
-                f"dates lexicon: {form!r} is both {kind} {entry[kind]!r} and {kind} {value!r}"
-            )
+            raise DataFileError("dates.json", f"{form!r} is both {kind} {entry[kind]!r} and {kind} {value!r}")
         entry[kind] = value
 
 
-def _ordinals(data: dict[str, Any]) -> Iterator[tuple[int, list[str]]]:
+def _ordinals(data: Ordinals) -> Iterator[tuple[int, Words]]:
     """Ordinal day words 1-31 built from units, teens and tens."""
-    units = {int(k): v for k, v in data["forms"].items()}
-    one = data["compound_one"]
-    teen = data["teen_words"]
-    tens = {int(k): v for k, v in data["tens"].items()}
+    units = {int(k): v for k, v in data.forms.items()}
+    one = data.compound_one
+    teen = data.teen_words
+    tens = {int(k): v for k, v in data.tens.items()}
     for n in range(1, 11):
         yield n, units[n]
     for n in range(11, 20):
         heads = one if n == 11 else units[n - 10]
-        yield n, [f"{h} {t}" for h in heads for t in teen]
+        yield n, tuple(f"{h} {t}" for h in heads for t in teen)
     for ten, words in tens.items():
         yield ten, words
         for u in range(1, 10):
@@ -181,94 +181,98 @@ def _ordinals(data: dict[str, Any]) -> Iterator[tuple[int, list[str]]]:
                 break
             heads = one if u == 1 else units[u]
             # "al-hadi wa-l-'ishrin" and the common unarticled "wa 'ishrin".
-            yield ten + u, [f"{h} و{w}" for h in heads for w in words] + [
+            yield ten + u, tuple(f"{h} و{w}" for h in heads for w in words) + tuple(
                 f"{h} و{w[2:]}" for h in heads for w in words if w.startswith("ال")
-            ]
+            )
 
 
-def _cardinals(data: dict[str, Any]) -> Iterator[tuple[int, list[str]]]:
-    units = {int(k): v for k, v in data["units"].items()}
-    for n, forms in units.items():
-        yield n, forms
-    for n, forms in data["teens"].items():
+def _cardinals(data: Cardinals) -> Iterator[tuple[int, Words]]:
+    units = {int(k): v for k, v in data.units.items()}
+    yield from units.items()
+    for n, forms in data.teens.items():
         yield int(n), forms
-    for n, forms in data["tens"].items():
+    for n, forms in data.tens.items():
         ten = int(n)
         yield ten, forms
         for u in range(1, 10):
-            yield ten + u, [f"{h} و{w}" for h in units[u] for w in forms]
+            yield ten + u, tuple(f"{h} و{w}" for h in units[u] for w in forms)
+
+
+def _months(table: Table, doc: DatesFile) -> dict[tuple[str, int], str]:
+    """File the month names; return the canonical names for rendering."""
+    month_names: dict[tuple[str, int], str] = {}
+    for kind, months in (("gm", doc.gregorian_months), ("hm", doc.hijri_months)):
+        for entry in months:
+            for name in entry.names:
+                if name.source not in doc.sources:
+                    raise DataFileError("dates.json", f"unknown source {name.source!r} for {name.form!r}")
+                _add(table, [name.form], (kind, entry.month))
+                if name.canonical:
+                    system = name.system if kind == "gm" and name.system else "hijri"
+                    month_names[(system, entry.month)] = name.form
+    for system in MONTH_SYSTEMS + ("hijri",):
+        missing = [m for m in range(1, 13) if (system, m) not in month_names]
+        if missing:
+            raise DataFileError("dates.json", f"no canonical {system} name for months {missing}")
+    return month_names
+
+
+def _numbered(table: Table, groups: Iterable[tuple[str, Words]], kind: str) -> None:
+    for n, forms in groups:
+        _add(table, forms, (kind, int(n)))
+
+
+def _words(table: Table, doc: DatesFile) -> None:
+    """File every word list of the file but the months."""
+    for entry in doc.weekdays:
+        _add(table, entry.forms, ("wd", entry.weekday))
+        _add(table, entry.bare_forms, ("wdb", entry.weekday))
+    for n, forms in _ordinals(doc.ordinal_units):
+        _add(table, forms, ("ord", n))
+    _numbered(table, doc.nth_words.forms.items(), "nth")
+    for n, forms in _cardinals(doc.cardinals):
+        _add(table, forms, ("card", n))
+    _numbered(table, doc.relative_days.offsets.items(), "rel")
+    _numbered(table, doc.relative_days.dialect_offsets.items(), "rel")
+    for forms in doc.relative_days.dialect_offsets.values():
+        _add(table, forms, ("dialect", True))
+    for kind, forms in doc.modifiers.kinds.items():
+        _add(table, forms, ("mod", kind))
+    for kind, forms in doc.keywords.words.items():
+        _add(table, forms, ("kw", kind))
+    for part, forms in doc.month_parts.parts.items():
+        _add(table, forms, ("part", part))
+    eras = doc.era_markers
+    for era, forms in (("hijri", eras.hijri), ("gregorian", eras.gregorian), ("bce", eras.bce)):
+        _add(table, forms, ("era", era))
+    _add(table, doc.prefixes.words, ("prefix", True))
+    _add(table, doc.time_words.words, ("time", True))
+    if doc.day_parts is not None:
+        for name, day_part in doc.day_parts.parts.items():
+            _add(table, day_part.nouns, ("dpn", name))
+            _add(table, day_part.adverbs, ("dpa", name))
+    if doc.holidays is not None:
+        for index, holiday in enumerate(doc.holidays.days):
+            _add(table, holiday.names, ("hol", index))
 
 
 @functools.cache
 def lexicon() -> Lexicon:
-    """Load ``arnorm/data/dates.json`` (cached).
+    """Load ``arnorm/data/dates.json`` through :mod:`arnorm.datafile` (cached).
 
     Raises:
-        ArnormError: if the file is missing or malformed.
+        DataFileError: if the file is missing, malformed or inconsistent.
     """
-    resource = resources.files("arnorm.data").joinpath("dates.json")
-    try:
-        doc = json.loads(resource.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ArnormError("dates lexicon: arnorm/data/dates.json is missing") from None
-    table: dict[str, dict[str, Any]] = {}
-    month_names: dict[tuple[str, int], str] = {}
-    sources = doc["sources"]
-    try:
-        for entry in doc["gregorian_months"]:
-            month = entry["month"]
-            for name in entry["names"]:
-                if name["source"] not in sources:
-                    raise ArnormError(f"dates lexicon: unknown source {name['source']!r}")
-                _add(table, [name["form"]], ("gm", month))
-                if name.get("canonical"):
-                    month_names[(name["system"], month)] = name["form"]
-        for entry in doc["hijri_months"]:
-            month = entry["month"]
-            for name in entry["names"]:
-                _add(table, [name["form"]], ("hm", month))
-                if name.get("canonical"):
-                    month_names[("hijri", month)] = name["form"]
-        weekday_names: dict[int, str] = {}
-        for entry in doc["weekdays"]:
-            day = entry["weekday"]
-            _add(table, entry["forms"], ("wd", day))
-            _add(table, entry["bare_forms"], ("wdb", day))
-            weekday_names[day] = entry["forms"][0]
-        for n, forms in _ordinals(doc["ordinal_units"]):
-            _add(table, forms, ("ord", n))
-        for n, forms in doc["nth_words"]["forms"].items():
-            _add(table, forms, ("nth", int(n)))
-        for n, forms in _cardinals(doc["cardinals"]):
-            _add(table, forms, ("card", n))
-        for n, forms in doc["relative_days"]["offsets"].items():
-            _add(table, forms, ("rel", int(n)))
-        for n, forms in doc["relative_days"]["dialect_offsets"].items():
-            _add(table, forms, ("rel", int(n)))
-            _add(table, forms, ("dialect", True))
-        for kind, forms in doc["modifiers"]["kinds"].items():
-            _add(table, forms, ("mod", kind))
-        for kind, forms in doc["keywords"]["words"].items():
-            _add(table, forms, ("kw", kind))
-        for part, forms in doc["month_parts"]["parts"].items():
-            _add(table, forms, ("part", part))
-        for era in ("hijri", "gregorian", "bce"):
-            _add(table, doc["era_markers"][era], ("era", era))
-        _add(table, doc["prefixes"]["words"], ("prefix", True))
-        gap_words = tuple(fold(w) for w in doc["gap_words"]["words"])
-        _add(table, doc["time_words"]["words"], ("time", True))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ArnormError(f"dates lexicon: malformed arnorm/data/dates.json ({exc!r})") from None
-    for system in MONTH_SYSTEMS + ("hijri",):
-        missing = [m for m in range(1, 13) if (system, m) not in month_names]
-        if missing:
-            raise ArnormError(f"dates lexicon: no canonical {system} name for months {missing}")
+    doc = load()
+    table: Table = {}
+    month_names = _months(table, doc)
+    _words(table, doc)
     return Lexicon(
         readings=MappingProxyType({k: MappingProxyType(v) for k, v in table.items()}),
-        gap_words=gap_words,
+        gap_words=tuple(fold(w) for w in doc.gap_words.words),
         month_names=MappingProxyType(month_names),
-        weekday_names=MappingProxyType(weekday_names),
-        sources=MappingProxyType(dict(sources)),
+        weekday_names=MappingProxyType({e.weekday: e.forms[0] for e in doc.weekdays}),
+        sources=MappingProxyType(dict(doc.sources)),
     )
 
 
@@ -293,7 +297,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
         branches = []
         for char in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
             child = node[char]
-            final = "" in child
+            final = "" in child or " " in child  # a word end inside a phrase too
             branches.append(_char_class(char, final) + (_MARK_RUN if char != " " else "") + emit(child))
         if not branches:
             return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar as _stdcal
 import datetime
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -11,8 +12,9 @@ from ..errors import ArnormError
 __all__ = ["Calendar", "DateMatch", "DateRefError", "Issue", "Part", "Precision", "coerce_ref"]
 
 Calendar = Literal["gregorian", "hijri"]
-Precision = Literal["day", "month", "year"]
+Precision = Literal["day", "week", "month", "year"]
 Part = Literal["start", "middle", "end"]
+DayPart = Literal["dawn", "morning", "noon", "afternoon", "evening", "night"]
 
 #: Why a recognised date has no Gregorian ``date``, or why it is doubtful:
 #:
@@ -87,6 +89,22 @@ class DateMatch:
             (``أمس``, ``الأحد الماضي``, a date written without a year).
         part: for ``مطلع``/``منتصف``/``أواخر`` + month: which part of the month.
         issues: why ``date`` is missing or doubtful (see :data:`Issue`).
+        start_date: the first Gregorian day the match covers: the date itself
+            at day precision, the Sunday of a week, the first day of a month
+            or year (Hijri ones converted), the first day of a month part
+            (``start`` = days 1-10, ``middle`` = 11-20, ``end`` = 21 to the
+            last), the first day of a range's start; None when unresolved.
+        end_date: the last Gregorian day the match covers (the last day of a
+            range's end), None when unresolved.
+        end_precision: for a range (``من 21 إلى 30 يوليو``, ``1436 - 1437هـ``,
+            ``النصف الثاني من العام``): the precision of its end (``precision``
+            is that of its start, and ``year``/``month``/``day``/``date``
+            describe the start); None for a single date or period.
+        time: the time of day written with the date (``الساعة ١٠:٣٠``,
+            ``الثالثة عصرا`` = 15:00: an hour is moved into the hours of its
+            part of the day), or computed (``قبل ٥ ساعات`` with a reference
+            datetime); None otherwise.
+        day_part: the part of the day written (``مساء أمس``: ``evening``).
     """
 
     start: int
@@ -104,6 +122,23 @@ class DateMatch:
     relative: bool = False
     part: Part | None = None
     issues: tuple[Issue, ...] = ()
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+    end_precision: Precision | None = None
+    time: datetime.time | None = None
+    day_part: DayPart | None = None
+
+    @property
+    def datetime(self) -> datetime.datetime | None:
+        """``date`` at ``time`` when both are known (``الساعة الثالثة عصرا``), else None."""
+        if self.date is None or self.time is None:
+            return None
+        return datetime.datetime.combine(self.date, self.time)
+
+    @property
+    def is_range(self) -> bool:
+        """True for a range with two written ends."""
+        return self.end_precision is not None
 
     @property
     def resolved(self) -> bool:
@@ -117,13 +152,20 @@ class DateMatch:
     def iso(self) -> str | None:
         """The date in ISO 8601 at its precision (``2019-05-26``, ``2019-05``, ``2019``).
 
+        With a time, ``2019-05-26T15:00``; a range or a week is an interval
+        (``2015-07-21/2015-07-30``).
+
         None when it is not resolved, and for Hijri months and years, which
         have no Gregorian equivalent at that precision.
         """
         if not self.resolved:
             return None
+        if self.is_range or self.precision == "week":
+            return self._iso_interval()
         if self.precision == "day":
             assert self.date is not None
+            if self.time is not None:
+                return f"{self.date.isoformat()}T{self.time.isoformat(timespec='minutes')}"
             return self.date.isoformat()
         if self.calendar == "hijri":
             return None
@@ -131,6 +173,17 @@ class DateMatch:
         if self.precision == "month":
             return f"{self.resolved_year:04d}-{self.resolved_month:02d}"
         return f"{self.resolved_year:04d}"
+
+    def _iso_interval(self) -> str | None:
+        """``start/end`` (ISO 8601 interval), each end at its precision when Gregorian, else as days."""
+        if self.start_date is None or self.end_date is None:
+            return None
+        a, b = self.start_date, self.end_date
+        start_precision = self.precision
+        end_precision = self.end_precision or self.precision
+        if self.calendar == "hijri" or self.precision == "week":
+            start_precision = end_precision = "day"
+        return f"{_iso_at(a, start_precision, True)}/{_iso_at(b, end_precision, False)}"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dictionary of every field, plus ``iso``; dates as ISO strings."""
@@ -151,4 +204,20 @@ class DateMatch:
             "relative": self.relative,
             "part": self.part,
             "issues": list(self.issues),
+            "start_date": self.start_date.isoformat() if self.start_date else None,
+            "end_date": self.end_date.isoformat() if self.end_date else None,
+            "end_precision": self.end_precision,
+            "time": self.time.isoformat(timespec="minutes") if self.time else None,
+            "day_part": self.day_part,
         }
+
+
+def _iso_at(d: datetime.date, precision: str, start: bool) -> str:
+    """``d`` written at ``precision`` (a month or year only when ``d`` is its first/last day)."""
+    if precision == "year" and (d.month, d.day) == ((1, 1) if start else (12, 31)):
+        return f"{d.year:04d}"
+    if precision == "month":
+        last = d.day == _stdcal.monthrange(d.year, d.month)[1]
+        if (d.day == 1) if start else last:
+            return f"{d.year:04d}-{d.month:02d}"
+    return d.isoformat()

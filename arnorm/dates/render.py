@@ -97,22 +97,45 @@ def render_match(
     Gregorian.  Not rewritable (None): unresolved matches (a relative date
     without a reference, an out-of-range Hijri date, a weekday that does not
     fit the date), Hijri months and years (no Gregorian equivalent), and
-    month parts (``منتصف مايو``: the part would be lost).
+    month parts (``منتصف مايو``: the part would be lost).  Ranges and weeks
+    are written as ISO 8601 intervals (``2015-07-21/2015-07-30``,
+    ``2015-01/2015-03``) or as two renderings joined by `` - ``.
     """
     _check("format", format, FORMATS)
     iso = m.iso()
-    if iso is None or m.part is not None:
-        return None
+    if iso is None or m.part is not None or (m.day_part is not None and m.time is None):
+        return None  # the part of the month or of the day would be lost
     if format == "iso":
         return iso
-    d: int | None
-    mo: int | None
+    if m.is_range or m.precision == "week":
+        assert m.start_date is not None and m.end_date is not None
+        by_day = m.precision == "week" or m.calendar == "hijri"  # no Gregorian month/year to name
+        start_precision = "day" if by_day else m.precision
+        end_precision = "day" if by_day else (m.end_precision or m.precision)
+        a = _render_day(m.start_date, start_precision, format, names, digits)
+        b = _render_day(m.end_date, end_precision, format, names, digits)
+        return f"{a} - {b}"
     if m.precision == "day":
         assert m.date is not None
-        y, mo, d = m.date.year, m.date.month, m.date.day
-    else:
-        assert m.resolved_year is not None
-        y, mo, d = m.resolved_year, m.resolved_month, None
+        day = _render(m.date.year, m.date.month, m.date.day, format, names, digits)
+        if m.time is not None:
+            return f"{day} {m.time.isoformat(timespec='minutes').translate(_TO_DIGITS[digits])}"
+        return day
+    assert m.resolved_year is not None
+    return _render(m.resolved_year, m.resolved_month, None, format, names, digits)
+
+
+def _render_day(d: datetime.date, precision: str, format: Format, names: MonthSystem, digits: DigitSystem) -> str:
+    """One end of a range at its precision."""
+    if precision == "year":
+        return _render(d.year, None, None, format, names, digits)
+    if precision == "month":
+        return _render(d.year, d.month, None, format, names, digits)
+    return _render(d.year, d.month, d.day, format, names, digits)
+
+
+def _render(y: int, mo: int | None, d: int | None, format: Format, names: MonthSystem, digits: DigitSystem) -> str:
+    """A Gregorian date in ``dmy`` or ``arabic`` format."""
     if format == "arabic":
         return render_arabic(y, mo, d, names=names, digits=digits)
     _check("digits", digits, DIGIT_SYSTEMS)

@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     digits,
     invisible,
     letters,
+    numbers,
     presentation,
     punctuation,
     stem,

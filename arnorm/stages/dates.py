@@ -5,7 +5,10 @@ recognised.  The stage owns the characters of the dates it rewrites and
 leaves every other character alone; it works line by line and is idempotent
 (an ISO rendering is read back as the same date; a ``keep_original``
 annotation is not added twice).  Relative dates (``أمس``, ``الأحد القادم``,
-dates without a year) are rewritten only when ``ref`` is given.
+dates without a year) are rewritten only when ``ref`` is given.  Ranges and
+weeks become ISO 8601 intervals (``2015-07-21/2015-07-30``), a date with a
+clock time ``2019-05-26T15:00``; month parts (``منتصف مايو``) and parts of
+the day without a time (``مساء أمس``) are left alone.
 
 Options:
     format: ``iso`` (default: ``2019-05-26``, ``2019-05``, ``2019``), ``dmy``
@@ -14,7 +17,8 @@ Options:
     ref: reference date for relative dates, ISO (``2021-09-01``); empty = none.
     names: month naming system for ``format=arabic``.
     digits: digits for ``format=dmy``/``arabic`` (ISO is always ASCII).
-    weekdays: how a weekday alone is resolved (see ``find_dates``).
+    weekdays: how a weekday alone is resolved when its clause has no tense
+        (see ``find_dates``).
 """
 
 from __future__ import annotations
