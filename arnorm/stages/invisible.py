@@ -24,13 +24,11 @@ import re
 from typing import Any, Literal
 
 from .._fastmap import LARGE_INPUT, _np
-from ..pipeline import Pipeline
 from ..chars import LINE_BREAKS
+from ..pipeline import Pipeline
 from ..registry import register
 from ..stage import CharMap, FunctionStage, Stage
 from ..tables import load_table, merge
-
-# Every line boundary str.splitlines() knows.
 
 
 @register("invisible", family="invisible")
