@@ -15,6 +15,10 @@ __all__ = [
     "ArnormError",
     "ConfigError",
     "DataFileError",
+    "DateRefError",
+    "HijriRangeError",
+    "IrreversibleSchemeError",
+    "NumberRangeError",
     "OptionValueError",
     "SpanError",
     "SpecError",
@@ -253,3 +257,63 @@ class OptionValueError(ArnormError):
         self.value = value
         self.choices = tuple(choices)
         super().__init__(f"{function}: invalid {option} {value!r}; valid choices: {', '.join(self.choices)}")
+
+
+class NumberRangeError(ArnormError):
+    """A number outside what :func:`number_to_words` writes (0 to 10**12 - 1, integers).
+
+    Attributes:
+        value: the rejected value.
+    """
+
+    def __init__(self, value: object, maximum: int) -> None:
+        self.value = value
+        self.maximum = maximum
+        super().__init__(f"number_to_words takes an integer from 0 to {maximum}, not {value!r}")
+
+
+class HijriRangeError(ArnormError):
+    """A Hijri date outside the Umm al-Qura range of ``hijridate`` (1343-1500 AH).
+
+    Attributes:
+        year: the Hijri year asked for.
+    """
+
+    def __init__(self, year: int, low: int, high: int) -> None:
+        self.year = year
+        super().__init__(
+            f"Hijri year {year} is outside the Umm al-Qura range {low}-{high} AH "
+            "(1924-2077 CE) supported by hijridate"
+        )
+
+
+class DateRefError(ArnormError):
+    """A reference date that is neither a ``datetime.date`` nor an ISO date string.
+
+    Attributes:
+        value: the rejected value.
+    """
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(
+            f"reference date must be a datetime.date or an ISO 8601 date string such as "
+            f"'2021-09-01', not {value!r}"
+        )
+
+
+class IrreversibleSchemeError(UnknownSchemeError):
+    """:func:`to_arabic` was asked to reverse a scheme that loses information.
+
+    Attributes:
+        name: the scheme asked for.
+        choices: the reversible (lossless) schemes.
+    """
+
+    def __init__(self, name: str, choices: Iterable[str]) -> None:
+        super().__init__(name, choices)
+        ValueError.__init__(
+            self,
+            f"scheme {name!r} cannot be reversed (it loses information); "
+            f"reversible schemes: {', '.join(self.choices)}",
+        )

@@ -29,7 +29,7 @@ from typing import Literal
 
 from .datafile import load_json
 from .dates.lexicon import fold
-from .errors import ArnormError
+from .errors import NumberRangeError
 
 __all__ = ["NumberMatch", "NumberRangeError", "find_numbers", "number_to_words", "rewrite_numbers", "words_to_number"]
 
@@ -41,16 +41,6 @@ _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b][0-9\u0660-\
 _DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9\u066b", "01234567890123456789.")
 
 
-class NumberRangeError(ArnormError):
-    """A number outside what :func:`number_to_words` writes (0 to 10**12 - 1, integers).
-
-    Attributes:
-        value: the rejected value.
-    """
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-        super().__init__(f"number_to_words takes an integer from 0 to {MAX}, not {value!r}")
 
 
 @dataclass(frozen=True)
@@ -293,7 +283,7 @@ def number_to_words(n: int) -> str:
     'ألفان وخمسة عشر'
     """
     if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX:
-        raise NumberRangeError(n)
+        raise NumberRangeError(n, MAX)
     if n == 0:
         return _lex().citation[0]
     parts = []

@@ -28,9 +28,6 @@ KNOWN_DEBT = frozenset(
         "arnorm/_io.py::read_chunks",
         "arnorm/_io.py::run",
         "arnorm/cli.py",
-        "arnorm/dates/find.py",
-        "arnorm/dates/find.py::_Parser.rule_dated",
-        "arnorm/dates/lexicon.py::lexicon",
     }
 )
 
@@ -40,9 +37,6 @@ KNOWN_DEBT = frozenset(
 ERRORS_ELSEWHERE = frozenset(
     {
         "arnorm/_io.py::InputDataError",
-        "arnorm/dates/calendar.py::HijriRangeError",
-        "arnorm/dates/model.py::DateRefError",
-        "arnorm/translit/__init__.py::IrreversibleSchemeError",
     }
 )
 

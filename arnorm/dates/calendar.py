@@ -16,7 +16,7 @@ from typing import Literal
 
 from hijridate import Gregorian, Hijri
 
-from ..errors import ArnormError
+from ..errors import ArnormError, HijriRangeError
 
 __all__ = [
     "HIJRI_MAX_YEAR",
@@ -44,19 +44,6 @@ GREGORIAN_MAX_YEAR = 2999
 CalendarName = Literal["gregorian", "hijri"]
 
 
-class HijriRangeError(ArnormError):
-    """A Hijri date outside the Umm al-Qura range of ``hijridate`` (1343-1500 AH).
-
-    Attributes:
-        year: the Hijri year asked for.
-    """
-
-    def __init__(self, year: int) -> None:
-        self.year = year
-        super().__init__(
-            f"Hijri year {year} is outside the Umm al-Qura range {HIJRI_MIN_YEAR}-{HIJRI_MAX_YEAR} AH "
-            "(1924-2077 CE) supported by hijridate"
-        )
 
 
 def in_hijri_range(year: int) -> bool:
@@ -98,7 +85,7 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> datetime.date:
         ValueError: if the date does not exist.
     """
     if not in_hijri_range(year):
-        raise HijriRangeError(year)
+        raise HijriRangeError(year, HIJRI_MIN_YEAR, HIJRI_MAX_YEAR)
     g = Hijri(year, month, day, validate=True).to_gregorian()
     return datetime.date(g.year, g.month, g.day)
 
@@ -112,7 +99,9 @@ def gregorian_to_hijri(date: datetime.date) -> tuple[int, int, int]:
     try:
         h = Gregorian(date.year, date.month, date.day).to_hijri()
     except OverflowError:
-        raise HijriRangeError(HIJRI_MIN_YEAR - 1 if date.year < 1924 else HIJRI_MAX_YEAR + 1) from None
+        raise HijriRangeError(
+            HIJRI_MIN_YEAR - 1 if date.year < 1924 else HIJRI_MAX_YEAR + 1, HIJRI_MIN_YEAR, HIJRI_MAX_YEAR
+        ) from None
     return h.year, h.month, h.day
 
 

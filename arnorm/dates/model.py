@@ -7,7 +7,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ..errors import ArnormError
+from ..errors import DateRefError
 
 __all__ = ["Calendar", "DateMatch", "DateRefError", "Issue", "Part", "Precision", "coerce_ref"]
 
@@ -30,19 +30,6 @@ Issue = Literal["needs_ref", "hijri_out_of_range", "weekday_mismatch"]
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-class DateRefError(ArnormError):
-    """A reference date that is neither a ``datetime.date`` nor an ISO date string.
-
-    Attributes:
-        value: the rejected value.
-    """
-
-    def __init__(self, value: object) -> None:
-        self.value = value
-        super().__init__(
-            f"reference date must be a datetime.date or an ISO 8601 date string such as "
-            f"'2021-09-01', not {value!r}"
-        )
 
 
 def coerce_ref(ref: datetime.date | str | None) -> datetime.date | None:

@@ -40,7 +40,7 @@ from typing import Any
 
 import regex
 
-from ..errors import ArnormError, UnknownSchemeError
+from ..errors import ArnormError, IrreversibleSchemeError, UnknownSchemeError
 from ..stage import CharMap
 from . import romanize as _romanize
 from . import schemes as _schemes
@@ -79,21 +79,6 @@ NAME_SCHEMES: Mapping[str, str] = MappingProxyType(
 SCHEMES: Mapping[str, str] = MappingProxyType({**LOSSLESS_SCHEMES, **ROMANIZATION_STANDARDS, **NAME_SCHEMES})
 
 
-class IrreversibleSchemeError(UnknownSchemeError):
-    """:func:`to_arabic` was asked to reverse a scheme that loses information.
-
-    Attributes:
-        name: the scheme asked for.
-        choices: the reversible (lossless) schemes.
-    """
-
-    def __init__(self, name: str, choices: Mapping[str, str] | tuple[str, ...]) -> None:
-        super().__init__(name, choices)
-        ValueError.__init__(
-            self,
-            f"scheme {name!r} cannot be reversed (it loses information); "
-            f"reversible schemes: {', '.join(self.choices)}",
-        )
 
 
 @functools.cache
