@@ -26,10 +26,10 @@ __all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "preset"]
 
 PRESETS = MappingProxyType(
     {
-        "search": "presentation_forms,invisible,diacritics,tatweel,farsi,alef,hamza,ya,"
+        "search": "uthmani,presentation_forms,invisible,diacritics,tatweel,farsi,alef,hamza(to=hamza),ya,"
         "teh_marbuta,digits,punctuation,spaces",
         "clean": "presentation_forms,invisible,tatweel,whitespace",
-        "ml": "compose,presentation_forms,invisible,diacritics,tatweel,whitespace",
+        "ml": "presentation_forms,invisible,uthmani,compose,diacritics,tatweel,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
     }

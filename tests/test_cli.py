@@ -96,7 +96,7 @@ def test_stages_skip_and_preset_flags() -> None:
         (["--stages", "digits(base=2)"], "option 'base'"),
         (["--stages", "diacritics(("], "bad pipeline spec"),
         (["--preset", "clean", "--stages", "alef"], "one of"),
-        (["--skip", "alef,nope"], "its stages: presentation_forms, invisible"),
+        (["--skip", "alef,nope"], "its stages: uthmani, presentation_forms, invisible"),
         (["--jsonl"], "--jsonl needs at least one --field"),
         (["--field", "text"], "--field needs --jsonl"),
         (["explain", "--preset", "nope", "x"], "valid presets"),

@@ -10,8 +10,8 @@ import arnorm
 
 def test_seed_first_lines_under_search(seed_text: str) -> None:
     lines = arnorm.preset("search")(seed_text).split("\n")
-    # Teh marbuta folds to heh, hamza on a carrier to the carrier, أ to ا.
-    assert lines[0] == "في مواجهه روسيا والنظام .. قاده فصايل المعارضه تتجاوز خلافاتها وتجتمع لراب الصدع وتوحيد الجهود"
+    # Teh marbuta folds to heh, hamza on a seat to ء (فصائل -> فصاءل), أ to ا.
+    assert lines[0] == "في مواجهه روسيا والنظام .. قاده فصاءل المعارضه تتجاوز خلافاتها وتجتمع لراب الصدع وتوحيد الجهود"
     # The EN SPACE (U+2002) becomes a space; Arabic-Indic digits become ASCII.
     assert lines[2] == "● اخبار سوريه 26 مايو 2019"
     # Tanwin and the Arabic comma: "عدداً" -> "عددا", "،" -> ",".

@@ -4,4 +4,15 @@ Importing this package registers every built-in stage with
 :mod:`arnorm.registry`; the registry does so lazily on first lookup.
 """
 
-from . import dates, diacritics, digits, invisible, letters, presentation, punctuation, translit, unicode  # noqa: F401
+from . import (  # noqa: F401
+    dates,
+    diacritics,
+    digits,
+    invisible,
+    letters,
+    presentation,
+    punctuation,
+    translit,
+    unicode,
+    uthmani,
+)

@@ -6,7 +6,10 @@ Code points (tables in ``arnorm/data/letters.json``):
 * ``alef``: U+0622 آ, U+0623 أ, U+0625 إ, U+0671 ٱ -> U+0627 ا; with
   ``extended=true`` (default) also U+0672, U+0673, U+0675.
 * ``hamza``: U+0624 ؤ -> و, U+0626 ئ -> ي, U+0676 -> و, U+0678 -> ي;
-  ``isolated=drop`` also deletes U+0621 ء and U+0674.
+  ``isolated=drop`` also deletes U+0621 ء and U+0674.  ``to=hamza`` instead
+  writes the seated hamzas ؤ ئ as ء, so that spellings that differ only in
+  the seat meet (مسئول/مسؤول -> مسءول, يقرءون/يقرؤون -> يقرءون) while words
+  that differ in a letter stay apart (the ``search`` preset).
 * ``ya``: ``to=ya`` (default) U+0649 ى -> U+064A ي; ``to=alef_maksura`` turns
   a word-final ي into ى instead (as some search engines index).
 * ``teh_marbuta``: U+0629 ة -> U+0647 ه.
@@ -37,9 +40,11 @@ def alef(extended: bool = True) -> Stage:
 
 
 @register("hamza", family="letters")
-def hamza(isolated: Literal["keep", "drop"] = "keep") -> Stage:
-    """Fold hamza on a carrier (ؤ ئ) to the bare carrier (و ي); isolated=drop deletes ء."""
-    names = ["hamza", "hamza_isolated"] if isolated == "drop" else ["hamza"]
+def hamza(isolated: Literal["keep", "drop"] = "keep", to: Literal["carrier", "hamza"] = "carrier") -> Stage:
+    """Fold hamza on a carrier (ؤ ئ) to the bare carrier (و ي), or to=hamza to ء; isolated=drop deletes ء."""
+    names = ["hamza"] if to == "carrier" else ["hamza_seat"]
+    if isolated == "drop":
+        names = ["hamza", "hamza_isolated"]
     return table_map("letters", names, "hamza")
 
 
