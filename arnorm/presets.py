@@ -3,11 +3,14 @@
 ============  =================================================================
 preset        what it is for
 ============  =================================================================
-search        indexing and matching: folds every variant a user may type
+search        indexing and matching: folds every variant a user may type,
+              Quranic (Uthmani) spelling to standard, hamza seats to ء
 clean         conservative repair: presentation forms, invisible controls,
-              tatweel, spaces; keeps diacritics and letters as written
+              elongating tatweel, spaces; keeps diacritics and letters as
+              written, dashes of tatweel and هـ
 ml            language-model preprocessing (as AraBERT v2 / CAMeLBERT do):
-              dediacritize, drop tatweel and controls, keep letter variants
+              Uthmani to standard spelling, dediacritize, drop tatweel and
+              controls, keep letter variants
 camel         exactly CAMeL Tools' normalize_unicode + dediac_ar +
               normalize_alef_ar + normalize_alef_maksura_ar +
               normalize_teh_marbuta_ar
@@ -26,10 +29,10 @@ __all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "preset"]
 
 PRESETS = MappingProxyType(
     {
-        "search": "uthmani,presentation_forms,invisible,diacritics,tatweel,farsi,alef,hamza(to=hamza),ya,"
+        "search": "uthmani,lone_marks,invisible,presentation_forms,diacritics,tatweel,farsi,alef,hamza(to=hamza),ya,"
         "teh_marbuta,digits,punctuation,spaces",
-        "clean": "presentation_forms,invisible,tatweel,whitespace",
-        "ml": "presentation_forms,invisible,uthmani,compose,diacritics,tatweel,whitespace",
+        "clean": "invisible,presentation_forms,tatweel(where=inside),whitespace",
+        "ml": "uthmani,invisible,presentation_forms,compose,diacritics,tatweel,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
     }

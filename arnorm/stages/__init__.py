@@ -5,6 +5,7 @@ Importing this package registers every built-in stage with
 """
 
 from . import (  # noqa: F401
+    context,
     dates,
     diacritics,
     digits,

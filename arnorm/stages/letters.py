@@ -2,7 +2,10 @@
 
 Code points (tables in ``arnorm/data/letters.json``):
 
-* ``tatweel``: deletes U+0640 ARABIC TATWEEL.
+* ``tatweel``: deletes U+0640 ARABIC TATWEEL; ``where=inside`` only where it
+  elongates a word (between a letter and a following letter), keeping a
+  standalone tatweel (a dash), a word-final one (``هـ``) and one carrying
+  marks (see :mod:`arnorm.stages.context`).
 * ``alef``: U+0622 آ, U+0623 أ, U+0625 إ, U+0671 ٱ -> U+0627 ا; with
   ``extended=true`` (default) also U+0672, U+0673, U+0675.
 * ``hamza``: U+0624 ؤ -> و, U+0626 ئ -> ي, U+0676 -> و, U+0678 -> ي;
@@ -23,13 +26,16 @@ from __future__ import annotations
 from typing import Literal
 
 from ..registry import register
-from ..stage import RegexSub, Stage
+from ..stage import FunctionStage, RegexSub, Stage
 from ._common import table_map
+from .context import delete_inner_tatweel
 
 
 @register("tatweel", family="letters")
-def tatweel() -> Stage:
-    """Delete tatweel (kashida) U+0640."""
+def tatweel(where: Literal["all", "inside"] = "all") -> Stage:
+    """Delete tatweel (kashida) U+0640; where=inside only between letters (keeps dashes, هـ)."""
+    if where == "inside":
+        return FunctionStage(name="tatweel", func=delete_inner_tatweel)
     return table_map("letters", ["tatweel"], "tatweel")
 
 

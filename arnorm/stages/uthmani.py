@@ -46,8 +46,11 @@ has a ``with_edits`` hook.
 
 from __future__ import annotations
 
+import itertools
+
 from ..registry import register
 from ..stage import FunctionStage, Stage
+from ._common import splice
 from ._uthmani_rules import FEATURE, LETTERS_AND_MARKS, standard_word, word_list
 
 __all__ = ["standard_word", "uthmani", "uthmani_to_standard", "word_list"]
@@ -119,9 +122,11 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
         return spans
     bounds = set()
     for at in hits:
-        start = max(text.rfind(b, 0, at) for b in _LINE_BREAKS) + 1
-        ends = [e for e in (text.find(b, at) for b in _LINE_BREAKS) if e >= 0]
-        bounds.add((start, min(ends, default=len(text))))
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        end = len(text) if end < 0 else end
+        start = max(start - 1, *(text.rfind(b, start, at) for b in _LINE_BREAKS)) + 1  # within the "\n" line
+        end = min([e for e in (text.find(b, at, end) for b in _LINE_BREAKS) if e >= 0], default=end)
+        bounds.add((start, end))
     return sorted(bounds)
 
 
@@ -144,7 +149,7 @@ def uthmani_to_standard(text: str) -> str:
     if not spans:
         return text
     if spans[0][0] == 0 and spans[-1][1] == len(text) and len(spans) > 1 and all(
-        a[1] == b[0] for a, b in zip(spans, spans[1:])
+        a[1] == b[0] for a, b in itertools.pairwise(spans)
     ):
         return _rewrite_span(text)  # every line is Uthmani (a Quran text): one pass
     pieces, last = [], 0
@@ -157,18 +162,7 @@ def uthmani_to_standard(text: str) -> str:
 
 def _with_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     """``uthmani_to_standard`` and one ``(start, end, out_start, out_end)`` edit per rewritten word."""
-    pieces: list[str] = []
-    rows: list[tuple[int, int, int, int]] = []
-    last = size = 0
-    for line_start, line_end in _line_spans(text):
-        for start, end, new in _edits(text[line_start:line_end], line_start):
-            pieces += [text[last:start], new]
-            size += start - last
-            rows.append((start, end, size, size + len(new)))
-            size += len(new)
-            last = end
-    pieces.append(text[last:])
-    return "".join(pieces), rows
+    return splice(text, [e for start, end in _line_spans(text) for e in _edits(text[start:end], start)])
 
 
 uthmani_to_standard.with_edits = _with_edits  # type: ignore[attr-defined]
