@@ -31,8 +31,8 @@ PRESETS = MappingProxyType(
     {
         "search": "uthmani,lone_marks,invisible,presentation_forms,diacritics,tatweel,farsi,alef,hamza(to=hamza),ya,"
         "teh_marbuta,digits,punctuation,spaces",
-        "clean": "invisible,presentation_forms,tatweel(where=inside),whitespace",
-        "ml": "uthmani,invisible,presentation_forms,compose,diacritics,tatweel,whitespace",
+        "clean": "invisible,presentation_forms,tatweel(where=inside),marks,whitespace",
+        "ml": "uthmani,invisible,presentation_forms,compose,farsi(lines=arabic),diacritics,tatweel,alef(which=wasla),whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
     }

@@ -11,6 +11,7 @@ from . import (  # noqa: F401
     digits,
     invisible,
     letters,
+    marks,
     presentation,
     punctuation,
     translit,
