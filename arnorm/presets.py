@@ -11,6 +11,9 @@ clean         conservative repair: presentation forms, invisible controls,
 ml            language-model preprocessing (as AraBERT v2 / CAMeLBERT do):
               Uthmani to standard spelling, dediacritize, drop tatweel and
               controls, keep letter variants
+social        tweets and comments: HTML decoded and stripped, URLs, e-mails
+              and @mentions to [url] [email] [user], hashtags to their words,
+              emoji kept, dediacritized, tatweel and repeated letters shortened
 camel         exactly CAMeL Tools' normalize_unicode + dediac_ar +
               normalize_alef_ar + normalize_alef_maksura_ar +
               normalize_teh_marbuta_ar
@@ -33,6 +36,8 @@ PRESETS = MappingProxyType(
         "teh_marbuta,digits,punctuation,spaces",
         "clean": "invisible,presentation_forms,tatweel(where=inside),marks,whitespace",
         "ml": "uthmani,invisible,presentation_forms,compose,farsi(lines=arabic),diacritics,tatweel,alef(which=wasla),whitespace",
+        "social": "html,urls,emails,mentions,hashtags,invisible,presentation_forms,diacritics,tatweel,"
+        "elongation,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
     }
@@ -44,6 +49,7 @@ PRESET_DESCRIPTIONS = MappingProxyType(
         "search": "aggressive folding for indexing and matching",
         "clean": "conservative repair; keeps diacritics and letters",
         "ml": "language-model preprocessing: dediacritize, keep letter variants",
+        "social": "tweets and comments: markup, links, e-mails and mentions to tokens, hashtag words, elongation",
         "camel": "reproduces CAMeL Tools' normalize_unicode+dediac_ar+alef/maksura/teh marbuta",
     }
 )
