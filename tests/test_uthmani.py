@@ -76,7 +76,9 @@ def test_search_meets_standard(uthmani_word: str, standard: str) -> None:
 
 def test_lines_without_uthmani_code_points_untouched() -> None:
     # شَىْءٍ alone is no evidence of Uthmani spelling: the line is left as it is.
-    assert uthmani_to_standard("رَءَا شَىْءٍ\nشَىْءٍ" + ALLAH) == "رَءَا شَىْءٍ\nشَيْءٍ" + ALLAH_STANDARD
+    assert uthmani_to_standard("فِى شَىْءٍ\nشَىْءٍ" + ALLAH) == "فِى شَىْءٍ\nشَيْءٍ" + ALLAH_STANDARD
+    # ... but the Uthmani madda ءَا is evidence of its own (ءَالَآءِ -> آلَاءِ).
+    assert uthmani_to_standard("فَبِأَىِّ ءَالَآءِ") == "فَبِأَيِّ آلَاءِ"
 
 
 def test_verse_keeps_spaces_and_untouched_words() -> None:

@@ -36,11 +36,12 @@ spelling goes, so the stage rewrites each word by rules, keeping the harakat:
   marks, small high meem of iqlab, rounded zeros) and the maddah sign
   U+0653 of prolongation are deleted; U+06E1 is written as sukun.
 
-Only words that carry an Uthmani-only feature are touched (alef wasla,
-dagger alef, hamza on tatweel, the Quranic small letters and marks, hamza on
-the line with a vowel inside a word, alef maksura inside a word), so
-standard text passes through unchanged, and text with none of these code
-points is returned at once.  Offsets are exact to the word: the function
+Only lines that hold evidence of Uthmani spelling are looked at (alef
+wasla, dagger alef, combining hamza above, small waw/yeh, U+06DF, or the
+madda spelled ``ءَا``), and on them only words that carry an Uthmani feature
+(those, the Quranic small letters and marks, hamza on the line with a vowel
+inside a word, alef maksura inside a word); so standard text passes through
+unchanged, and text without evidence is returned after a few scans.  Offsets are exact to the word: the function
 has a ``with_edits`` hook.
 """
 
@@ -60,6 +61,7 @@ __all__ = ["standard_word", "uthmani", "uthmani_to_standard", "word_list"]
 STRONG = ("\u0671", "\u0670", "\u0654", "\u06e5", "\u06e6", "\u06df")
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _FEW_HITS = 64
+_HAMZA_FATHA, _MADDA = "\u0621\u064e", "\u0621\u064e\u0627"
 _CACHE: dict[str, str] = {}
 _CACHE_SIZE = 1 << 17
 
@@ -103,20 +105,31 @@ def _rewrite_token(token: str) -> str:
     return new
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
-    """The ``(start, end)`` of every line of ``text`` that holds a STRONG code point."""
+def _hits(text: str) -> list[int]:
+    """Positions of Uthmani evidence: STRONG code points, and ءَا (the Uthmani madda), up to a few."""
     hits: list[int] = []
     for char in STRONG:
         at = text.find(char)
         while at >= 0 and len(hits) <= _FEW_HITS:
             hits.append(at)
             at = text.find(char, at + 1)
+    at = text.find(_HAMZA_FATHA)  # rare in unvocalized text; "ءَا" itself is slow to look for
+    while at >= 0 and len(hits) <= _FEW_HITS:
+        if text.startswith(_MADDA, at):
+            hits.append(at)
+        at = text.find(_HAMZA_FATHA, at + 1)
+    return hits
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of every line of ``text`` that holds Uthmani evidence (see :func:`_hits`)."""
+    hits = _hits(text)
     if not hits:
         return []
     if len(hits) > _FEW_HITS:
         spans, start = [], 0
         for line in text.splitlines(keepends=True):
-            if any(char in line for char in STRONG):
+            if any(char in line for char in STRONG) or _MADDA in line:
                 spans.append((start, start + len(line)))
             start += len(line)
         return spans
@@ -142,8 +155,8 @@ def _rewrite_span(text: str) -> str:
 def uthmani_to_standard(text: str) -> str:
     """Rewrite the words of ``text`` written in Uthmani spelling in standard spelling.
 
-    Only lines that hold a code point of Uthmani spelling (:data:`STRONG`) are
-    looked at; text without any is returned at once.
+    Only lines that hold a code point of Uthmani spelling (:data:`STRONG`) or
+    its madda ``ءَا`` are looked at; text without any is returned at once.
     """
     spans = _line_spans(text)
     if not spans:
