@@ -18,6 +18,7 @@ from arnorm.stages.context import (
 )
 
 SEARCH, CLEAN, ML = arnorm.preset("search"), arnorm.preset("clean"), arnorm.preset("ml")
+SOCIAL = arnorm.preset("social")
 BLOCKS = [*range(0x0600, 0x0700), *range(0x0750, 0x0780), *range(0x08A0, 0x0900), *range(0xFB50, 0xFE00),
           *range(0xFE70, 0xFF00)]
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئةى"
@@ -30,7 +31,7 @@ texts = st.text(st.sampled_from(LETTERS + " \u0640\u200f\u200b\u06d6\u064e\n\u20
 @example([("المعايدة", "\u200f"), ("تواصلت", " ")])
 def test_no_preset_merges_separated_words(pairs: list[tuple[str, str]]) -> None:
     text = "".join(w + s for w, s in pairs)
-    for pipe in (SEARCH, CLEAN, ML):
+    for pipe in (SEARCH, CLEAN, ML, SOCIAL):
         tokens = [t for t in pipe(text).split() if set(t) != {"\u0640"}]
         assert len(tokens) == len(pairs), (pipe.spec, text)
 

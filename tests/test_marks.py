@@ -71,3 +71,15 @@ def test_ml_folds_wasla_and_persian_forms_in_arabic_lines_only() -> None:
     assert ML("الکتاب العربی") == "الكتاب العربي"  # Arabic typed on a Persian keyboard
     assert ML("کتاب پدر") == "کتاب پدر"  # a Persian line (پ) keeps its letters
     assert ML("الکتاب\nکتاب پدر") == "الكتاب\nکتاب پدر"
+
+
+@given(vocalized)
+def test_marks_and_farsi_offsets_are_exact(text: str) -> None:
+    from arnorm.offsets import normalize_with_offsets
+
+    for spec in ("marks", "farsi(lines=arabic)", "alef(which=wasla)"):
+        stage = arnorm.Pipeline([spec])
+        out, alignment = normalize_with_offsets(stage, text + " کتاب")
+        assert out == stage(text + " کتاب")
+        assert alignment.to_original(0, len(out)) == (0, len(text) + 5)
+        assert stage(out) == out
