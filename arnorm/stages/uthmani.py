@@ -48,6 +48,7 @@ has a ``with_edits`` hook.
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..registry import register
 from ..stage import FunctionStage, Stage
@@ -62,6 +63,7 @@ STRONG = ("\u0671", "\u0670", "\u0654", "\u06e5", "\u06e6", "\u06df")
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _FEW_HITS = 64
 _HAMZA_FATHA, _MADDA = "\u0621\u064e", "\u0621\u064e\u0627"
+_EVIDENCE = re.compile(f"[{''.join(STRONG)}]|{_MADDA}")
 _CACHE: dict[str, str] = {}
 _CACHE_SIZE = 1 << 17
 
@@ -128,8 +130,9 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
         return []
     if len(hits) > _FEW_HITS:
         spans, start = [], 0
+        evidence = _EVIDENCE.search
         for line in text.splitlines(keepends=True):
-            if any(char in line for char in STRONG) or _MADDA in line:
+            if evidence(line):
                 spans.append((start, start + len(line)))
             start += len(line)
         return spans
