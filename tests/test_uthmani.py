@@ -143,3 +143,9 @@ def test_nfc_composed_prolongation_maddah() -> None:
     decomposed = "\u0647\u064e\u0670\u0653\u0624\u064f\u0644\u064e\u0627\u0653\u0621\u0650"
     composed = "\u0647\u064e\u0670\u0653\u0624\u064f\u0644\u064e\u0622\u0621\u0650"
     assert uthmani_to_standard(decomposed) == uthmani_to_standard(composed) == "هَؤُلَاءِ"
+
+
+def test_final_dotless_yeh_after_kasra_is_yeh() -> None:
+    # Uthmani writes final yeh without dots (فِى، رَبِّى); standard spelling dots it (Tanzil simple: في، ربي).
+    line = "\u0641\u0650\u0649 \u0631\u064e\u0628\u0651\u0650\u0649" + ALLAH
+    assert uthmani_to_standard(line).split()[:2] == ["\u0641\u0650\u064a", "\u0631\u064e\u0628\u0651\u0650\u064a"]

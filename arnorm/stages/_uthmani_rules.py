@@ -30,7 +30,7 @@ LETTERS_AND_MARKS = frozenset(
 FEATURE = re.compile(
     f"[\u0671\u0670\u0654\u06d6-\u06ed\u0610-\u061a]|\u0649(?=[{_MARK_CLASS}]*[{_LETTER_CLASS}])"
     f"|[\u0628-\u063a\u0641-\u0647\u064a\u0640][{_MARK_CLASS}]{{0,3}}\u0621[\u064b-\u0650]"
-    f"|(?<![{_LETTER_CLASS}{_MARK_CLASS}])\u0621|\u0621\u064f\u0648\u0653?(?![{_LETTER_CLASS}{_MARK_CLASS}])|\u0649[\u064b-\u0652]|\u0621\u064e\u0627|[\u0622\u0623\u0625][{_MARK_CLASS}]*\u0621"
+    f"|(?<![{_LETTER_CLASS}{_MARK_CLASS}])\u0621|\u0621\u064f\u0648\u0653?(?![{_LETTER_CLASS}{_MARK_CLASS}])|\u0649[\u064b-\u0652]|[\u0650\u0651]{{1,2}}\u0649|\u0621\u064e\u0627|[\u0622\u0623\u0625][{_MARK_CLASS}]*\u0621"
 )
 #: Placeholder base of a hamza written on a tatweel (a tooth) until its seat is chosen.
 _TOOTH = HAMZA_ABOVE

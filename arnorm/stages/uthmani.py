@@ -28,7 +28,7 @@ spelling goes, so the stage rewrites each word by rules, keeping the harakat:
   (``دَاوُۥدَ`` -> ``دَاوُودَ``, ``ٱلنَّبِيِّۦنَ`` -> ``النَّبِيِّينَ``).  U+06E7 small high yeh
   and U+06E8 small high noon add their letter.
 * U+0649 alef maksura inside a word or carrying a vowel is yeh (``شَىْءٍ`` ->
-  ``شَيْءٍ``); word-final after a kasra too (``فِى`` -> ``فِي``).
+  ``شَيْءٍ``); word-final after a kasra too (``فِى`` -> ``فِي``, ``رَبِّى`` -> ``رَبِّي``).
 * Yeh with U+06DF after a hamza on a kasra (``أَفَإِي۟ن``) and alef with U+06DF
   before a yeh (``لِشَا۟ىْءٍ``) are not written; U+06DC small high seen on sad
   reads seen (``وَيَبْصُۜطُ`` -> ``وَيَبْسُطُ``).
