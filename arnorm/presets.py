@@ -13,7 +13,8 @@ ml            language-model preprocessing (as AraBERT v2 / CAMeLBERT do):
               controls, keep letter variants
 social        tweets and comments: HTML decoded and stripped, URLs, e-mails
               and @mentions to [url] [email] [user], hashtags to their words,
-              emoji kept, dediacritized, tatweel and repeated letters shortened
+              emoji kept, Uthmani quotations in standard spelling, dediacritized,
+              tatweel and repeated letters shortened
 camel         exactly CAMeL Tools' normalize_unicode + dediac_ar +
               normalize_alef_ar + normalize_alef_maksura_ar +
               normalize_teh_marbuta_ar
@@ -36,7 +37,7 @@ PRESETS = MappingProxyType(
         "teh_marbuta,digits,punctuation,spaces",
         "clean": "invisible,presentation_forms,tatweel(where=inside),marks,whitespace",
         "ml": "uthmani,invisible,presentation_forms,compose,farsi(lines=arabic),diacritics,tatweel,alef(which=wasla),whitespace",
-        "social": "html,urls,emails,mentions,hashtags,invisible,presentation_forms,diacritics,tatweel,"
+        "social": "html,urls,emails,mentions,hashtags,uthmani,invisible,presentation_forms,diacritics,tatweel,"
         "elongation,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
