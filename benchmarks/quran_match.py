@@ -69,14 +69,14 @@ def peers() -> dict[str, Callable[[str], str]]:
     except ImportError:
         pass
     try:
-        import arabic_normalize
+        import arabic_normalize  # type: ignore[import-untyped]
 
         found["arabic-normalize normalize_for_search"] = arabic_normalize.normalize_for_search
     except ImportError:
         pass
     try:
-        from camel_tools.utils.dediac import dediac_ar
-        from camel_tools.utils.normalize import (
+        from camel_tools.utils.dediac import dediac_ar  # type: ignore[import-untyped]
+        from camel_tools.utils.normalize import (  # type: ignore[import-untyped]
             normalize_alef_ar,
             normalize_alef_maksura_ar,
             normalize_teh_marbuta_ar,
