@@ -80,3 +80,11 @@ def test_doubled_letter_list_has_the_words_the_rule_needs() -> None:
 def test_social_preset_on_a_tweet() -> None:
     tweet = "@ali_99 شكراااا على الرابط https://t.co/x1 #يوم_الوطن 😂\u200fرائع"
     assert SOCIAL(tweet) == "[user] شكرا على الرابط [url] يوم الوطن 😂رائع"
+
+
+def test_social_reads_presentation_forms_before_uthmani() -> None:
+    # SaudiNewsNet writes alef wasla as the presentation form U+FB50 (وﭐحتجاجك): it becomes ٱ
+    # first, then standard alef, in one pass (the preset stays idempotent).
+    once = SOCIAL("\u0648\ufb50\u062d\u062a\u062c\u0627\u062c\u0643 \u0648\u0671\u0633\u0645\u0643")
+    assert once == "\u0648\u0627\u062d\u062a\u062c\u0627\u062c\u0643 \u0648\u0627\u0633\u0645\u0643"
+    assert SOCIAL(once) == once
