@@ -25,6 +25,7 @@ texts = st.lists(pieces, max_size=12).map("".join)
 @given(texts)
 @example("&amp;lt;b&amp;gt;")
 @example("ييي ي")
+@example("a@b.co.a@b.co")
 def test_social_stages_idempotent_keep_lines_and_offsets(text: str) -> None:
     for spec in [*STAGES, "social"]:
         stage = SOCIAL if spec == "social" else arnorm.Pipeline([spec])

@@ -39,7 +39,7 @@ from ..stage import FunctionStage, RegexSub, Stage
 from ._common import Splice, splice
 
 URL = r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?'\u060c\u061b\u061f)\]}]"
-EMAIL = r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+EMAIL = r"(?<![\w.+\]-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
 MENTION = r"(?<![A-Za-z0-9_@.\]])@(\w+)"
 _EMOJI_ONE = "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff][\ufe0f\U0001f3fb-\U0001f3ff]*"
 EMOJI = f"(?:{_EMOJI_ONE}(?:\u200d{_EMOJI_ONE})*|[\U0001f1e6-\U0001f1ff]{{2}})+"
