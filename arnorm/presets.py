@@ -37,7 +37,7 @@ PRESETS = MappingProxyType(
         "teh_marbuta,digits,punctuation,spaces",
         "clean": "invisible,presentation_forms,tatweel(where=inside),marks,whitespace",
         "ml": "uthmani,invisible,presentation_forms,compose,farsi(lines=arabic),diacritics,tatweel,alef(which=wasla),whitespace",
-        "social": "html,urls,emails,mentions,hashtags,invisible,presentation_forms,uthmani,diacritics,tatweel,"
+        "social": "html,invisible,presentation_forms,uthmani,diacritics,tatweel,urls,mentions,hashtags,emails,"
         "elongation,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",

@@ -37,6 +37,8 @@ def stacked(text: str) -> bool:
 @given(vocalized)
 @example("شكراً")
 @example("\u0628\u064e\u064e\u0651\u0651")
+@example("\u0627\u0627\u064b\u064e\u0627")
+@example("\u0644\u0627\u064b\u064b")
 def test_clean_never_changes_a_letter_nor_stacks_marks(text: str) -> None:
     out = CLEAN(text)
     assert bases(out) == bases(PRESENTATION(text))

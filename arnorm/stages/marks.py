@@ -35,7 +35,7 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8
 _RUN = re.compile(f"[{_MARKS}]{{2,}}")
 #: A fathatan on a word-final alef or alef maksura, with the marks of the letter before.
 _TANWIN_ALEF = re.compile(
-    f"(?<=[^\\W\\d_])([{_MARKS}]*)([\\u0627\\u0649])\\u064b(?![{_MARKS}]|[^\\W\\d_])"
+    f"(?<=[^\\W\\d_])([{_MARKS}]*)([\\u0627\\u0649])([{_MARKS}]*\\u064b[{_MARKS}]*)(?![{_MARKS}]|[^\\W\\d_])"
 )
 _CLASSES = {"\u064b": 0, "\u064c": 0, "\u064d": 0, "\u064e": 1, "\u064f": 1, "\u0650": 1, SHADDA: 2, "\u0652": 3}
 
@@ -50,9 +50,9 @@ def canonical_run(marks: str) -> str:
 
 
 def _tanwin(match: re.Match[str]) -> str:
-    marks, alef = match.group(1), match.group(2)
+    marks, alef, on_alef = match.group(1), match.group(2), match.group(3)
     marks = marks.replace(FATHA, "").replace(FATHATAN, "")
-    return canonical_run(marks + FATHATAN) + alef
+    return canonical_run(marks + FATHATAN) + alef + canonical_run(on_alef.replace(FATHATAN, ""))
 
 
 def _edits(text: str) -> list[Splice]:

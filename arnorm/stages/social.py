@@ -72,12 +72,12 @@ def hashtags() -> Stage:
     """Keep the words of hashtags: drop ``#``, ``_`` between words to a space."""
     underscores = RegexSub(
         name="hashtag_underscores",
-        pattern=r"(?<=(?<![\w&])#\w*)_+(?=[^\W_])",
+        pattern=r"(?<=(?<![\w&\]])#\w*)_+(?=[^\W_])",
         repl=" ",
         engine="regex",
         guard=("#",),
     )
-    signs = RegexSub(name="hashtag_signs", pattern=r"(?<![\w&])#+(?=[^\W_])", repl="", guard=("#",))
+    signs = RegexSub(name="hashtag_signs", pattern=r"(?<![\w&\]])#+(?=[^\W_])", repl="", engine="regex", guard=("#",))
     return Pipeline([underscores, signs], name="hashtags")
 
 
