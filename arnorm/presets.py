@@ -3,11 +3,18 @@
 ============  =================================================================
 preset        what it is for
 ============  =================================================================
-search        indexing and matching: folds every variant a user may type
+search        indexing and matching: folds every variant a user may type,
+              Quranic (Uthmani) spelling to standard, hamza seats to ء
 clean         conservative repair: presentation forms, invisible controls,
-              tatweel, spaces; keeps diacritics and letters as written
+              elongating tatweel, spaces; keeps diacritics and letters as
+              written, dashes of tatweel and هـ
 ml            language-model preprocessing (as AraBERT v2 / CAMeLBERT do):
-              dediacritize, drop tatweel and controls, keep letter variants
+              Uthmani to standard spelling, dediacritize, drop tatweel and
+              controls, keep letter variants
+social        tweets and comments: HTML decoded and stripped, URLs, e-mails
+              and @mentions to [url] [email] [user], hashtags to their words,
+              emoji kept, Uthmani quotations in standard spelling, dediacritized,
+              tatweel and repeated letters shortened
 camel         exactly CAMeL Tools' normalize_unicode + dediac_ar +
               normalize_alef_ar + normalize_alef_maksura_ar +
               normalize_teh_marbuta_ar
@@ -29,10 +36,12 @@ __all__ = ["PRESETS", "PRESET_DESCRIPTIONS", "PipelineLike", "as_pipeline", "pre
 
 PRESETS = MappingProxyType(
     {
-        "search": "presentation_forms,invisible,diacritics,tatweel,farsi,alef,hamza,ya,"
+        "search": "uthmani,lone_marks,invisible,presentation_forms,diacritics,tatweel,farsi,alef,hamza(to=hamza),ya,"
         "teh_marbuta,digits,punctuation,spaces",
-        "clean": "presentation_forms,invisible,tatweel,whitespace",
-        "ml": "compose,presentation_forms,invisible,diacritics,tatweel,whitespace",
+        "clean": "invisible,presentation_forms,tatweel(where=inside),marks,whitespace",
+        "ml": "uthmani,invisible,presentation_forms,compose,farsi(lines=arabic),diacritics,tatweel,alef(which=wasla),whitespace",
+        "social": "html,invisible,presentation_forms,uthmani,diacritics,tatweel,urls,mentions,hashtags,emails,"
+        "elongation,whitespace",
         "camel": "camel_unicode,diacritics(drop=tanwin+harakat+shadda+sukun+dagger_alef),"
         "alef(extended=false),ya,teh_marbuta",
         "lucene": "lucene_normalize",
@@ -49,6 +58,7 @@ PRESET_DESCRIPTIONS = MappingProxyType(
         "search": "aggressive folding for indexing and matching",
         "clean": "conservative repair; keeps diacritics and letters",
         "ml": "language-model preprocessing: dediacritize, keep letter variants",
+        "social": "tweets and comments: markup, links, e-mails and mentions to tokens, hashtag words, elongation",
         "camel": "reproduces CAMeL Tools' normalize_unicode+dediac_ar+alef/maksura/teh marbuta",
         "lucene": "Lucene's ArabicNormalizationFilter, exactly (checked against Lucene 9.9)",
         "lucene_stem": "Lucene's ArabicNormalizationFilter + ArabicStemFilter, exactly",

@@ -44,7 +44,7 @@ def test_unknown_preset_lists_valid_names() -> None:
     [
         ("digits(to=roman)", "valid choices: ascii, arabic, persian"),
         ("digits(base=10)", "no such option"),
-        ("tatweel(x=1)", "takes no options"),
+        ("teh_marbuta(x=1)", "takes no options"),
         ("alef(extended=maybe)", "true or false"),
         ("diacritics(keep=shadda+vowels)", "valid choices"),
     ],

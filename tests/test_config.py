@@ -188,7 +188,7 @@ BAD = [
     ("toml", '[[stages]]\nstage = "diacritics"\nkeep = ["shada"]', "stages[0].keep", "'shada'", "shadda"),
     ("toml", '[[stages]]\nstage = "ya"\n[[stages]]\nstage = "alef"\nbogus = 1', "stages[1].bogus",
      "no such option", "extended"),
-    ("toml", '[[stages]]\nstage = "tatweel"\nbogus = 1', "stages[0].bogus", "takes no options", None),
+    ("toml", '[[stages]]\nstage = "teh_marbuta"\nbogus = 1', "stages[0].bogus", "takes no options", None),
     ("toml", '[[stages]]\nstage = "alef"\nextended = "no"', "stages[0].extended", "true or false", None),
     ("toml", '[[stages]]\nstage = "alef"\nextended = 1.5', "stages[0].extended", "1.5", None),
     ("toml", '[[stages]]\nstage = "alef"\nextended = 1979-05-27', "stages[0].extended", "1979", None),

@@ -5,15 +5,20 @@ Importing this package registers every built-in stage with
 """
 
 from . import (  # noqa: F401
+    context,
     dates,
     diacritics,
     digits,
+    elongation,
     invisible,
     letters,
+    marks,
     numbers,
     presentation,
     punctuation,
+    social,
     stem,
     translit,
     unicode,
+    uthmani,
 )

@@ -1,6 +1,9 @@
 """Invisible characters and spaces: ``invisible`` and ``whitespace``.
 
-``invisible`` deletes (tables in ``arnorm/data/invisible.json``):
+``invisible`` deletes (tables in ``arnorm/data/invisible.json``), except that
+a run of bidi controls or ZWSP that is the only separator between two
+letters becomes a space (``breaks=delete`` deletes it too; see
+:mod:`arnorm.stages.context`):
 
 * bidi controls: U+061C ALM, U+200E LRM, U+200F RLM, U+202A-U+202E
   (embeddings, overrides, PDF), U+2066-U+2069 (isolates);
@@ -29,11 +32,17 @@ from ..pipeline import Pipeline
 from ..registry import register
 from ..stage import CharMap, FunctionStage, Stage
 from ..tables import load_table, merge
+from .context import break_invisible
 
 
 @register("invisible", family="invisible")
-def invisible(zwnj: Literal["keep", "remove", "space"] = "keep", zwj: Literal["keep", "remove"] = "keep") -> Stage:
-    """Delete bidi controls and zero-width characters; ZWNJ/ZWJ by policy."""
+def invisible(
+    zwnj: Literal["keep", "remove", "space"] = "keep",
+    zwj: Literal["keep", "remove"] = "keep",
+    breaks: Literal["space", "delete"] = "space",
+) -> Stage:
+    """Delete bidi controls and zero-width characters (a space where one is the only
+    separator between two letters, unless breaks=delete); ZWNJ/ZWJ by policy."""
     maps = [load_table("invisible", "bidi").mapping, load_table("invisible", "zero_width").mapping]
     if zwnj == "remove":
         maps.append(load_table("invisible", "zwnj").mapping)
@@ -41,7 +50,10 @@ def invisible(zwnj: Literal["keep", "remove", "space"] = "keep", zwj: Literal["k
         maps.append({"\u200c": " "})
     if zwj == "remove":
         maps.append(load_table("invisible", "zwj").mapping)
-    return CharMap.from_mapping("invisible", merge(*maps))
+    deleting = CharMap.from_mapping("invisible", merge(*maps))
+    if breaks == "delete":
+        return deleting
+    return Pipeline([FunctionStage(name="invisible_breaks", func=break_invisible), deleting], name="invisible")
 
 
 @register("spaces", family="invisible")
