@@ -36,7 +36,7 @@ from .presets import PipelineLike, as_pipeline
 from .stage import CharMap, Stage
 from .tables import compose
 
-__all__ = ["FORMATS", "analysis_settings", "export", "mapping_rules"]
+__all__ = ["FORMATS", "analysis_settings", "export", "mapping_rules", "unsupported_stages"]
 
 FORMATS: tuple[str, ...] = ("elasticsearch", "opensearch", "lucene-mapping")
 
@@ -62,34 +62,59 @@ def _token_filter(stage: Stage) -> str | None:
     return None
 
 
-def _split(pipe: PipelineLike) -> tuple[dict[str, str], list[str]]:
+def _units(pipe: PipelineLike) -> list[Stage]:
+    """The pipeline as the units the engines see: Lucene's own stages whole, everything else by leaf."""
+    units: list[Stage] = []
+    for stage in as_pipeline(pipe).stages:
+        units += [stage] if _token_filter(stage) is not None else list(stage.leaves())
+    return units
+
+
+def unsupported_stages(pipe: PipelineLike) -> tuple[str, ...]:
+    """The specs of the stages of ``pipe`` that have no search-engine equivalent.
+
+    With ``skip_unsupported=True``, :func:`export` leaves exactly these out.
+    """
+    out: list[str] = []
+    seen_filter = False
+    for unit in _units(pipe):
+        if _token_filter(unit) is not None:
+            seen_filter = True
+        elif seen_filter or not isinstance(unit, CharMap):
+            out.append(unit.spec)
+    return tuple(out)
+
+
+def _split(pipe: PipelineLike, skip_unsupported: bool = False) -> tuple[dict[str, str], list[str]]:
     """The fused leading character map and the built-in token filters of a pipeline."""
     maps: list[dict[str, str]] = []
     filters: list[str] = []
-    for stage in as_pipeline(pipe).stages:
-        builtin = _token_filter(stage)
+    skip = set(unsupported_stages(pipe)) if skip_unsupported else set()
+    for unit in _units(pipe):
+        builtin = _token_filter(unit)
         if builtin is not None:
             filters.append(builtin)
-        elif isinstance(stage, CharMap) and not filters:
-            maps.append(stage.mapping)
-        elif all(isinstance(leaf, CharMap) for leaf in stage.leaves()) and not filters:
-            maps += [leaf.mapping for leaf in stage.leaves() if isinstance(leaf, CharMap)]
+        elif unit.spec in skip:
+            continue
+        elif isinstance(unit, CharMap) and not filters:
+            maps.append(unit.mapping)
         else:
             where = "after a token filter" if filters else "not a character map"
-            raise UnsupportedStageError(stage.spec, f"no search-engine equivalent ({where})")
+            raise UnsupportedStageError(unit.spec, f"no search-engine equivalent ({where})")
     return compose(maps), filters
 
 
-def analysis_settings(pipe: PipelineLike, *, name: str = "arnorm") -> dict[str, Any]:
+def analysis_settings(pipe: PipelineLike, *, name: str = "arnorm", skip_unsupported: bool = False) -> dict[str, Any]:
     """Elasticsearch/OpenSearch index ``settings`` with an analyzer ``name`` doing what ``pipe`` does.
 
     The analyzer uses the ``standard`` tokenizer; its character filter and
     token filters come from the pipeline.
 
     Raises:
-        UnsupportedStageError: a stage with no engine equivalent.
+        UnsupportedStageError: a stage with no engine equivalent (unless
+            ``skip_unsupported``: then it is left out; see :func:`unsupported_stages`).
     """
-    mapping, filters = _split(pipe)
+    mapping, filters = _split(pipe, skip_unsupported)
     analyzer: dict[str, Any] = {"type": "custom", "tokenizer": "standard"}
     analysis: dict[str, Any] = {"analyzer": {name: analyzer}}
     if mapping:
@@ -99,7 +124,9 @@ def analysis_settings(pipe: PipelineLike, *, name: str = "arnorm") -> dict[str, 
     return {"analysis": analysis}
 
 
-def export(pipe: PipelineLike, fmt: str = "elasticsearch", *, name: str = "arnorm") -> str:
+def export(
+    pipe: PipelineLike, fmt: str = "elasticsearch", *, name: str = "arnorm", skip_unsupported: bool = False
+) -> str:
     """The pipeline's analysis settings as text in format ``fmt`` (see :data:`FORMATS`).
 
     ``elasticsearch`` and ``opensearch`` give the index settings JSON;
@@ -113,6 +140,7 @@ def export(pipe: PipelineLike, fmt: str = "elasticsearch", *, name: str = "arnor
     if fmt not in FORMATS:
         raise UnknownFormatError(fmt, FORMATS)
     if fmt == "lucene-mapping":
-        mapping, _ = _split(pipe)
+        mapping, _ = _split(pipe, skip_unsupported)
         return "".join(rule + "\n" for rule in mapping_rules(mapping))
-    return json.dumps({"settings": analysis_settings(pipe, name=name)}, indent=2, ensure_ascii=True) + "\n"
+    settings = analysis_settings(pipe, name=name, skip_unsupported=skip_unsupported)
+    return json.dumps({"settings": settings}, indent=2, ensure_ascii=True) + "\n"

@@ -152,10 +152,9 @@ def test_without_drops_stages_and_lists_the_pipeline_stages_on_a_bad_name() -> N
     assert nested.without("alef") == arnorm.Pipeline(["tatweel", "ya"])
     with pytest.raises(StageNotInPipelineError) as info:
         arnorm.preset("clean").without("tatweel", "nope")
-    assert info.value.choices == ("presentation_forms", "invisible", "tatweel", "whitespace")
-    assert str(info.value) == (
-        "'nope' is not a stage of this pipeline; its stages: presentation_forms, invisible, tatweel, whitespace"
-    )
+    stages = tuple(s.name for s in arnorm.preset("clean").stages)
+    assert info.value.choices == stages
+    assert str(info.value) == f"'nope' is not a stage of this pipeline; its stages: {', '.join(stages)}"
 
 
 def test_dict_form_carries_the_description_and_splices_anonymous_nested_pipelines() -> None:

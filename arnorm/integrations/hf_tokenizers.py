@@ -33,13 +33,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..chars import LINE_BREAKS
 from ..errors import UnsupportedStageError
+from ..pipeline import Pipeline
 from ..presets import PipelineLike, as_pipeline
 from ..stage import CharMap, FunctionStage, RegexSub, Stage, UnicodeForm
 
 if TYPE_CHECKING:  # pragma: no cover
     from tokenizers.normalizers import Normalizer  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["to_hf_normalizer"]
+__all__ = ["hf_supported_part", "to_hf_normalizer"]
 
 #: arnorm.chars.LINE_BREAKS in Oniguruma's escapes.
 _LINE_BREAKS = "".join(f"\\x{{{ord(c):X}}}" for c in LINE_BREAKS)
@@ -134,12 +135,42 @@ def _translate(stage: Stage, approximate: bool) -> list[Normalizer]:
     raise UnsupportedStageError(stage.spec, f"{type(stage).__name__} stages have no tokenizers equivalent")
 
 
-def to_hf_normalizer(pipe: PipelineLike, *, approximate: bool = False) -> Any:
+def _plan_parts(
+    pipe: PipelineLike, approximate: bool, skip_unsupported: bool
+) -> tuple[list[Normalizer], list[Stage], tuple[str, ...]]:
+    parts: list[Normalizer] = []
+    kept: list[Stage] = []
+    skipped: list[str] = []
+    for stage in as_pipeline(pipe).plan:
+        try:
+            parts += _translate(stage, approximate)
+            kept.append(stage)
+        except UnsupportedStageError:
+            if not skip_unsupported:
+                raise
+            skipped.append(stage.spec)
+    return parts, kept, tuple(skipped)
+
+
+def hf_supported_part(pipe: PipelineLike, *, approximate: bool = False) -> tuple[Pipeline, tuple[str, ...]]:
+    """The part of ``pipe`` that :func:`to_hf_normalizer` can express, and the specs of the stages it cannot.
+
+    ``to_hf_normalizer(pipe, skip_unsupported=True)`` does exactly what the
+    returned pipeline does.
+    """
+    _, kept, skipped = _plan_parts(pipe, approximate, skip_unsupported=True)
+    return Pipeline(kept), skipped
+
+
+def to_hf_normalizer(pipe: PipelineLike, *, approximate: bool = False, skip_unsupported: bool = False) -> Any:
     """A ``tokenizers.normalizers.Sequence`` doing what ``pipe`` does.
 
     Args:
         pipe: a pipeline, a stage, a preset name or a spec string.
         approximate: allow the documented approximations (``compose`` as NFC).
+        skip_unsupported: leave out the stages that have no equivalent (the
+            Uthmani spelling, context-dependent stages) instead of raising;
+            :func:`hf_supported_part` names them.
 
     Raises:
         UnsupportedStageError: a stage has no equivalent (its name and the reason).
@@ -147,8 +178,5 @@ def to_hf_normalizer(pipe: PipelineLike, *, approximate: bool = False) -> Any:
     """
     from tokenizers import normalizers
 
-    pipeline = as_pipeline(pipe)
-    parts: list[Normalizer] = []
-    for stage in pipeline.plan:
-        parts += _translate(stage, approximate)
+    parts, _, _ = _plan_parts(pipe, approximate, skip_unsupported)
     return normalizers.Sequence(parts)
