@@ -107,6 +107,50 @@ def test_text_without_arabic_letters_passes_through(words: list[str]) -> None:
     assert transliterate_name("  ".join(words)) == " ".join(words)
 
 
+ARABIC_INDIC = str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+PERSIAN_DIGITS = str.maketrans("0123456789", "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
+
+
+@settings(max_examples=30)
+@given(arabic_name, st.integers(0, 10**6), st.sampled_from([ARABIC_INDIC, PERSIAN_DIGITS, None]))
+@example("\u0645\u062d\u0645\u062f", 2, ARABIC_INDIC)  # issue 16: "محمد ٢" lost its digit
+def test_digits_of_any_script_are_kept(name: str, number: int, digits: dict[int, str] | None) -> None:
+    written = str(number).translate(digits) if digits else str(number)
+    out = transliterate_name(f"{name} {written}")
+    assert out.split()[-1] == str(number), out
+    assert out == f"{transliterate_name(name)} {number}"
+
+
+@settings(max_examples=20)
+@given(st.text(alphabet=LETTERS, min_size=20, max_size=80))
+def test_model_output_length_is_bounded(word: str) -> None:
+    # a graphone spells one Arabic letter with at most max_chunk[1] Latin letters
+    model = load_model()
+    limit = int(model.meta["max_chunk"][1])  # type: ignore[index]
+    for cand in model.nbest(word, 3):
+        assert len(cand.latin) <= limit * len(word)
+
+
+@pytest.mark.slow
+def test_search_memory_is_linear_in_word_length() -> None:
+    # issue 16: the beam search kept every position's beams, each with its own growing string, so
+    # peak memory grew with the square of the length (800 letters: 0.9 GB).  With backpointers a
+    # 4x longer word must not need anything near 16x the memory.
+    import tracemalloc
+
+    model = load_model()
+    unit = "\u0645\u062d\u0645\u062f\u0639\u0644\u064a"  # محمدعلي
+    model.nbest(unit * 4, 10)  # warm the caches
+    peaks = []
+    for repeat in (8, 32):
+        tracemalloc.start()
+        best = model.nbest(unit * repeat, 10)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert best and len(best[0].latin) >= 2 * repeat
+    assert peaks[1] < 3 * peaks[0], peaks
+
+
 @given(st.text(max_size=20))
 def test_normalization_is_idempotent(text: str) -> None:
     key = arabic_key(text)

@@ -32,7 +32,7 @@ import regex
 from ...errors import UnknownSchemeError
 from .lexicon import Entry, known_latin, lookup_loose
 from .model import load_model
-from .normalize import arabic_words, latin_key
+from .normalize import latin_key, name_pieces
 from .patterns import pattern_spellings
 
 __all__ = ["SCHEMES", "Scored", "Unit", "check_scheme", "parse", "spell_unit", "spell_word"]
@@ -74,10 +74,14 @@ class Scored:
 
 @dataclass(frozen=True)
 class Unit:
-    """A piece of a name: a ``kind`` (word, abd, din, a particle, literal) and its Arabic words."""
+    """A piece of a name: a ``kind`` (word, abd, din, a particle, literal) and its Arabic words.
+
+    ``glued`` marks a literal (digits) written without a space after the previous unit.
+    """
 
     kind: str
     words: tuple[str, ...]
+    glued: bool = False  # written without a space after the previous unit (digits: محمد٢)
 
 
 def check_scheme(scheme: str) -> None:
@@ -110,19 +114,20 @@ def parse(name: str) -> list[Unit]:
     >>> parse("عبد الرحمن")
     [Unit(kind='abd', words=('الرحمن',))]
     """
-    tokens: list[tuple[str, bool]] = []  # (text, is_arabic)
+    tokens: list[tuple[str, bool, bool]] = []  # (text, is_arabic, glued to the previous token)
     for raw in name.split():
         if _HAS_ARABIC.search(raw):
-            tokens.extend((w, True) for w in arabic_words(raw))
+            pieces = name_pieces(raw)
+            tokens.extend((w, arabic, j > 0 and not (arabic and pieces[j - 1][1])) for j, (w, arabic) in enumerate(pieces))
         else:
-            tokens.append((raw, False))
+            tokens.append((raw, False, False))
     units: list[Unit] = []
     i = 0
     while i < len(tokens):
-        word, arabic = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        word, arabic, glued = tokens[i]
+        nxt = tokens[i + 1][:2] if i + 1 < len(tokens) else None
         if not arabic:
-            units.append(Unit("literal", (word,)))
+            units.append(Unit("literal", (word,), glued))
         elif word == ABD and nxt is not None and nxt[1]:
             units.append(Unit("abd", (nxt[0],)))
             i += 1

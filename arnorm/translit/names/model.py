@@ -25,6 +25,7 @@ import heapq
 import json
 import math
 from dataclasses import dataclass
+from typing import Optional
 from importlib import resources
 
 import numpy as np
@@ -89,21 +90,20 @@ class JointModel:
         self._by_letter = {
             a: tuple(sorted(ids, key=lambda g: -unigram.get(g, self._floor))) for a, ids in by_letter.items()
         }
-        self._succ: dict[tuple[tuple[int, ...], str], tuple[tuple[int, float, str, tuple[int, ...]], ...]] = {}
+        self._succ: dict[tuple[tuple[int, ...], str], tuple[_Move, ...]] = {}
         self._score_cache: dict[tuple[tuple[int, ...], str], tuple[tuple[int, float], ...]] = {}
         self._children: dict[tuple[int, ...], dict[str, list[int]]] = {}
         for gram in self._lp:
             if len(gram) > 1:
                 self._children.setdefault(gram[:-1], {}).setdefault(self.arabic[gram[-1]], []).append(gram[-1])
 
-    def successors(
-        self, history: tuple[int, ...], letter: str
-    ) -> tuple[tuple[int, float, str, tuple[int, ...]], ...]:
+    def successors(self, history: tuple[int, ...], letter: str) -> tuple[_Move, ...]:
         """The continuations of ``history`` that read ``letter``, best first.
 
         Each is (graphone, log10 p, its Latin letters, the reduced history after
-        it).  Continuations more than :data:`PRUNE` below the best are dropped.
-        Cached: histories recur across words.
+        it, and the hash multiplier and addend of its Latin letters, see
+        :func:`_chunk_hash`).  Continuations more than :data:`PRUNE` below the
+        best are dropped.  Cached: histories recur across words.
         """
         key = (history, letter)
         found = self._succ.get(key)
@@ -111,7 +111,8 @@ class JointModel:
             keep = self.order - 1
             state = self.state
             found = tuple(
-                (g, lp, self.latin[g], state((history + (g,))[-keep:])) for g, lp in self._scores(history, letter)
+                (g, lp, self.latin[g], state((history + (g,))[-keep:])) + _chunk_hash(self.latin[g])
+                for g, lp in self._scores(history, letter)
             )
             if len(self._succ) > 300_000:
                 self._succ.clear()
@@ -200,45 +201,82 @@ class JointModel:
         return found[0].logp if found else -math.inf
 
     def _search(self, word: str, target: str | None, k: int, beam: int) -> list[Candidate]:
+        """Beam search over the letters of ``word``; memory and time linear in its length.
+
+        Only the current position's beam is kept.  A hypothesis is (score,
+        backpointer node, output length), keyed by (model state, rolling hash
+        of its Latin output), so that segmentations spelling the same string
+        merge without building the string; a node is ``(parent, latin chunk)``
+        and the strings are spelled out only for the final candidates.
+        """
         if not word:
             raise ArnormError("cannot transliterate an empty word")
-        # beams[i]: (history, latin so far) -> log10 score, after reading i letters
-        beams: list[dict[tuple[tuple[int, ...], str], float]] = [{} for _ in range(len(word) + 1)]
-        beams[0][((0,), "")] = 0.0
-        for i, letter in enumerate(word):
-            current = beams[i]
+        current: dict[tuple[tuple[int, ...], int], _Hyp] = {((0,), 0): (0.0, None, 0)}
+        for letter in word:
             if not current:
-                continue
-            items = heapq.nlargest(beam, current.items(), key=lambda kv: kv[1])
-            nxt = beams[i + 1]
-            known = letter in self._by_letter
-            for (hist, out), score in items:
-                if not known:
-                    spelled = out + FALLBACK_LETTERS.get(letter, "")
-                    if target is not None and not target.startswith(spelled):
+                break
+            items = heapq.nlargest(beam, current.items(), key=_hyp_score) if len(current) > beam else current.items()
+            nxt: dict[tuple[tuple[int, ...], int], _Hyp] = {}
+            if letter in self._by_letter:
+                moves: tuple[_Move, ...] | None = None
+            else:
+                la = FALLBACK_LETTERS.get(letter, "")
+                moves = ((0, _FALLBACK_LOGP, la, ()) + _chunk_hash(la),)
+            for (hist, digest), (score, node, length) in items:
+                for _, lp, la, state, mul, add in moves if moves is not None else self.successors(hist, letter):
+                    if target is not None and target[length : length + len(la)] != la:
                         continue
-                    key: tuple[tuple[int, ...], str] = ((), spelled)
-                    s = score + _FALLBACK_LOGP
-                    if s > nxt.get(key, -math.inf):
-                        nxt[key] = s
-                    continue
-                for _, lp, la, state in self.successors(hist, letter):
-                    spelled = out + la
-                    if target is not None and not target.startswith(spelled):
-                        continue
+                    key = (state, (digest * mul + add) % _HASH_MOD)
                     s = score + lp
-                    key = (state, spelled)
-                    if s > nxt.get(key, -math.inf):
-                        nxt[key] = s
-        totals: dict[str, float] = {}
-        for (hist, out), score in beams[len(word)].items():
-            if target is not None and out != target:
+                    old = nxt.get(key)
+                    if old is None or s > old[0]:
+                        nxt[key] = (s, (node, la) if la else node, length + len(la))
+            current = nxt
+        totals: dict[int, tuple[float, _Node]] = {}
+        for (hist, digest), (score, node, length) in current.items():
+            if target is not None and length != len(target):
                 continue
             s = score + self.logp(hist, 1)
-            prev = totals.get(out)
-            totals[out] = s if prev is None else _log10_add(prev, s)
-        best = heapq.nlargest(k, totals.items(), key=lambda kv: kv[1])
-        return [Candidate(latin, logp) for latin, logp in best]
+            prev = totals.get(digest)
+            totals[digest] = (s, node) if prev is None else (_log10_add(prev[0], s), prev[1])
+        best = heapq.nlargest(k, totals.values(), key=lambda t: t[0])
+        return [Candidate(_spell(node), logp) for logp, node in best]
+
+
+#: A backpointer chain: ``None`` (the start) or (parent, Latin chunk).
+_Node = Optional[tuple["_Node", str]]
+#: A search hypothesis: (log10 score, backpointer chain, length of its Latin output).
+_Hyp = tuple[float, _Node, int]
+#: A search move: (graphone, log10 p, Latin letters, next state, hash multiplier, hash addend).
+_Move = tuple[int, float, str, tuple[int, ...], int, int]
+_HASH_BASE = 131
+_HASH_MOD = (1 << 61) - 1
+
+
+def _hyp_score(item: tuple[object, _Hyp]) -> float:
+    return item[1][0]
+
+
+@functools.cache
+def _chunk_hash(chunk: str) -> tuple[int, int]:
+    """(multiplier, addend) extending a polynomial string hash by ``chunk``.
+
+    ``h(s + chunk) = (h(s) * multiplier + addend) mod 2**61 - 1``: the hash of
+    a string does not depend on how it was cut into chunks.
+    """
+    add = 0
+    for ch in chunk:
+        add = (add * _HASH_BASE + ord(ch)) % _HASH_MOD
+    return pow(_HASH_BASE, len(chunk), _HASH_MOD), add
+
+
+def _spell(node: _Node) -> str:
+    """The Latin string a backpointer chain spells."""
+    parts: list[str] = []
+    while node is not None:
+        node, chunk = node
+        parts.append(chunk)
+    return "".join(reversed(parts))
 
 
 def _log10_add(a: float, b: float) -> float:

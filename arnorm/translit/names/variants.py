@@ -30,7 +30,7 @@ def _combine(units: list[Unit], scheme: str, k: int, places: bool) -> list[Score
     for i, unit in enumerate(units):
         spelled = spell_unit(unit, scheme, k, first=i == 0, places=places)
         grown = [
-            Scored(f"{p.text} {s.text}" if p.text else s.text, p.score + s.score)
+            Scored(p.text + (" " if p.text and not unit.glued else "") + s.text, p.score + s.score)
             for p in partial
             for s in spelled
         ]
