@@ -224,20 +224,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def write_latin_names(lex: Path, out: Path) -> None:
-    """Write the set of Latin name spellings known from arabnamer (one word each, folded)."""
+    """Write the set of Latin name spellings known from arabnamer and names_train.tsv (one word each, folded).
+
+    ``names_train.tsv`` (google/transliteration, Apache-2.0; Wikidata, CC0) is
+    the model's training set: only its Latin side is used here, as a list of
+    spellings that people write.
+    """
     names = set()
     for row in read_tsv(lex / "arabnamer_name_pairs.tsv"):
         if " " not in row["latin"].strip():
             key = latin_key(row["latin"])
             if len(key) > 1:
                 names.add(key)
+    for row in read_tsv(lex.parent / "names_train.tsv"):
+        key = latin_key(row["latin"])
+        if len(key) > 1 and " " not in row["latin"].strip():
+            names.add(key)
     document = {
         "name": "latin_names",
         "description": (
             "Latin spellings of personal names (one word, folded to a-z) that the name model prefers among "
             "its candidates"
         ),
-        "source": "arabnamer 0.1.3 dict_FINAL.json keys (CC-BY-4.0); built by scripts/build_name_lexicon.py",
+        "source": (
+            "arabnamer 0.1.3 dict_FINAL.json keys (CC-BY-4.0); the Latin side of names_train.tsv: "
+            "google/transliteration ar2en-train (Apache-2.0) and Wikidata names via "
+            "steveash/NETransliteration-COLING2018 (CC0); built by scripts/build_name_lexicon.py"
+        ),
         "names": " ".join(sorted(names)),
     }
     out.write_text(json.dumps(document, ensure_ascii=True, indent=0) + "\n", encoding="utf-8")

@@ -203,8 +203,9 @@ def test_seed_article_names(arabic: str, expected: str) -> None:
     [
         ("عبد الله", "Abdullah"),  # conventional English spelling (issue 5: "Abdullah / Abd al-Rahman")
         ("عبدالله", "Abdullah"),  # the same name written joined
-        ("عبد الرحمن", "Abd al-Rahman"),
-        ("عبدالرحمن", "Abd al-Rahman"),
+        ("عبد الرحمن", "Abdulrahman"),  # news style (issue 13: Arab News / SPA "Abdulrahman al-Sudais")
+        ("عبدالرحمن", "Abdulrahman"),
+        ("سلمان بن عبدالعزيز", "Salman bin Abdulaziz"),  # Saudi Press Agency: "King Salman bin Abdulaziz"
         ("نور الدين", "Nour al-Din"),  # issue 5: "Nur al-Din / Nureddin"
         ("أسامة بن لادن", "Osama bin Laden"),  # conventional English spelling in the press
         ("محمد بن سلمان آل سعود", "Mohammed bin Salman Al Saud"),  # Al = clan, capitalized
@@ -217,6 +218,48 @@ def test_seed_article_names(arabic: str, expected: str) -> None:
 )
 def test_conventional_spellings(arabic: str, expected: str) -> None:
     assert transliterate_name(arabic) == expected
+
+
+@pytest.mark.parametrize(
+    "arabic, region, expected",
+    [
+        # Egyptian State Information Service (sis.gov.eg): "Gamal Abdel Nasser", "Abdel Fattah El-Sisi"
+        ("جمال عبد الناصر", "egypt", "Gamal Abdel Nasser"),
+        ("عبد الفتاح", "egypt", "Abdel Fattah"),
+        ("محمد مرسي", "egypt", "Mohamed Morsi"),  # SIS: "President Mohamed Morsi"
+        ("عادل عبد المهدي", "iraq", "Adel Abdul-Mahdi"),  # Reuters/AP: "Adel Abdul-Mahdi"
+        ("عبد العزيز بوتفليقة", "maghreb", "Abdelaziz Bouteflika"),  # Algerian Presidency
+        ("سلمان بن عبدالعزيز", "gulf", "Salman bin Abdulaziz"),  # Saudi Press Agency
+    ],
+)
+def test_regional_news_conventions(arabic: str, region: str, expected: str) -> None:
+    assert transliterate_name(arabic, region=region) == expected
+
+
+def test_scholarly_style() -> None:
+    # ALA-LC (Library of Congress Arabic romanization table): Abd al-, Abd Allah, ibn for bin
+    assert transliterate_name("عبد الرحمن", style="scholarly") == "Abd al-Rahman"
+    assert transliterate_name("عبد الله", style="scholarly") == "Abd Allah"
+    assert transliterate_name("سلمان بن عبدالعزيز", style="scholarly") == "Salman ibn Abd al-Aziz"
+
+
+@settings(max_examples=25)
+@given(arabic_name, st.sampled_from(["news", "scholarly"]), st.sampled_from([None, "gulf", "levant", "egypt", "iraq", "maghreb"]))
+def test_every_convention_spells_every_name(name: str, style: str, region: str | None) -> None:
+    # each convention gives Latin words for any Arabic name, led by its own first variant
+    out = transliterate_name(name, style=style, region=region)
+    assert out and set(unicodedata.normalize("NFKD", out)) - set("\u0300\u0301\u0302\u0308\u0327") <= LATIN_OUTPUT
+    assert name_variants(name, 3, style=style, region=region)[0] == out
+
+
+def test_unknown_convention_lists_the_choices() -> None:
+    from arnorm.translit.names import UnknownConventionError
+
+    with pytest.raises(UnknownConventionError) as info:
+        transliterate_name("محمد", region="mars")
+    assert "gulf" in info.value.choices and isinstance(info.value, ArnormError)
+    with pytest.raises(UnknownConventionError):
+        transliterate_name("محمد", style="tabloid")
 
 
 def test_variants_cover_common_spellings() -> None:
@@ -344,23 +387,34 @@ def test_model_is_compact() -> None:
     assert size < 2_000_000
 
 
-def test_heldout_rows_sample() -> None:
-    # names_dev.tsv rows the model never saw (held-out bucket and ANETAC): a regression floor well
-    # below the measured figures (see benchmarks/names_accuracy.py), on a fixed sample.
-    path = shared_file("data", "names_dev.tsv")
-    import importlib.util
-    from pathlib import Path
+# measured on all not-in-lexicon dev rows (benchmarks/names_accuracy.py): top-1 ~0.21, top-10 ~0.53
+TOP1_FLOOR, TOP10_FLOOR = 0.14, 0.42
 
-    spec = importlib.util.spec_from_file_location(
-        "train_names", Path(__file__).resolve().parents[1] / "scripts" / "train_names.py"
-    )
-    assert spec is not None and spec.loader is not None
-    train = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(train)
-    rows = [
-        r for r in train.read_tsv(path)
-        if not r["source"].startswith(train.TRAIN_SOURCES) or train.is_heldout(r["arabic"])
-    ]
-    sample = random.Random(5).sample(rows, 150)
+
+@pytest.mark.slow
+def test_unseen_rows_sample() -> None:
+    # names_dev.tsv rows (the model never trains on them: scripts/train_names.py reads names_train.tsv,
+    # from which every dev Arabic form was removed) that are in no lexicon file either: a regression
+    # floor below the measured figures (see benchmarks/names_accuracy.py), on a fixed sample.
+    import csv
+
+    with open(shared_file("data", "names_dev.tsv"), encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if lookup_loose(r["arabic"]) is None]
+    sample = random.Random(5).sample(rows, 200)
+    top1 = sum(r["latin"].casefold() == transliterate_name(r["arabic"]).casefold() for r in sample)
     top10 = sum(r["latin"].casefold() in [v.casefold() for v in name_variants(r["arabic"], 10)] for r in sample)
-    assert top10 / len(sample) >= 0.35
+    assert top1 / len(sample) >= TOP1_FLOOR and top10 / len(sample) >= TOP10_FLOOR, (top1, top10)
+
+
+def test_data_files_are_validated_by_the_data_layer() -> None:
+    # the loaders read through arnorm.datafile: a record that breaks its schema names the entry and field
+    from arnorm.errors import DataFileError
+    from arnorm.translit.names.lexicon import _entry
+
+    with pytest.raises(DataFileError, match=r"entries\.x\.en"):
+        _entry("x", {"en": "Ahmed", "k": ["given"], "s": ["core"]})  # a string, not a list
+    with pytest.raises(DataFileError, match=r"entries\.x\.k\[0\]"):
+        _entry("x", {"en": ["Ahmed"], "k": ["emperor"], "s": ["core"]})  # not one of the kinds
+    with pytest.raises(DataFileError, match="unknown fields"):
+        _entry("x", {"en": ["Ahmed"], "k": ["given"], "s": ["core"], "typo": 1})
+    assert _entry("x", {"en": ["Ahmed"], "k": ["given"], "s": ["core"]}).english == ("Ahmed",)

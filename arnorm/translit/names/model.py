@@ -20,17 +20,19 @@ answer.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
+import io
 import json
 import math
 from dataclasses import dataclass
-from typing import Optional
-from importlib import resources
+from typing import Any, TypeAlias
 
 import numpy as np
 
-from ...errors import ArnormError
+from ...datafile import load_json, read_bytes, validate
+from ...errors import ArnormError, DataFileError
 
 __all__ = ["Candidate", "JointModel", "load_model"]
 
@@ -45,7 +47,7 @@ FALLBACK_LETTERS = {
     "\u067e": "p", "\u0686": "ch", "\u0698": "zh", "\u06af": "g", "\u06a4": "v",
 }
 _FALLBACK_LOGP = -6.0  # log10 probability charged for a fallback letter
-PRUNE = 4.0  # successors this far (log10) below the best one are not explored
+PRUNE = 2.5  # successors this far (log10) below the best one are not explored (measured: 4.0 is 10x slower, no better)
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ class JointModel:
 
     # ------------------------------------------------------------------- search
 
-    def nbest(self, word: str, k: int = 10, beam: int = 40) -> list[Candidate]:
+    def nbest(self, word: str, k: int = 10, beam: int = 16) -> list[Candidate]:
         """The ``k`` best Latin spellings of one normalized Arabic word, best first.
 
         Hypotheses that spell the same Latin string by different segmentations
@@ -244,7 +246,7 @@ class JointModel:
 
 
 #: A backpointer chain: ``None`` (the start) or (parent, Latin chunk).
-_Node = Optional[tuple["_Node", str]]
+_Node: TypeAlias = "tuple[_Node, str] | None"
 #: A search hypothesis: (log10 score, backpointer chain, length of its Latin output).
 _Hyp = tuple[float, _Node, int]
 #: A search move: (graphone, log10 p, Latin letters, next state, hash multiplier, hash addend).
@@ -286,20 +288,40 @@ def _log10_add(a: float, b: float) -> float:
     return a + math.log10(1.0 + 10.0 ** (b - a))
 
 
+@dataclass(frozen=True)
+class ModelMeta:
+    """The fields of ``model.json`` the model needs (the rest is provenance, kept as it is)."""
+
+    name: str
+    description: str
+    source: str
+    order: int
+    max_chunk: tuple[int, int]
+    vocab: tuple[tuple[str, str], ...]
+
+
+def _checked_meta(meta: Any, where: str) -> dict[str, Any]:
+    known = {f.name for f in dataclasses.fields(ModelMeta)}
+    validate({k: v for k, v in meta.items() if k in known}, ModelMeta, where)
+    return dict(meta)
+
+
 @functools.cache
 def load_model() -> JointModel:
-    """The shipped model (loaded once, on first use)."""
-    base = resources.files("arnorm.data.names")
-    meta = json.loads(base.joinpath("model.json").read_text(encoding="utf-8"))
-    with base.joinpath("model.npz").open("rb") as f, np.load(f, allow_pickle=False) as npz:
-        arrays = {name: npz[name] for name in npz.files}
+    """The shipped model (loaded once, on first use; validated by :mod:`arnorm.datafile`)."""
+    meta = _checked_meta(load_json("names/model.json"), "names/model.json")
+    try:
+        with np.load(io.BytesIO(read_bytes("names/model.npz")), allow_pickle=False) as npz:
+            arrays = {name: npz[name] for name in npz.files}
+    except (OSError, ValueError) as exc:
+        raise DataFileError("names/model.npz", f"not a NumPy .npz archive: {exc}") from None
     return JointModel(meta, arrays)
 
 
 def model_from_files(json_path: str, npz_path: str) -> JointModel:
     """A model from explicit files (for training experiments)."""
     with open(json_path, encoding="utf-8") as f:
-        meta = json.load(f)
+        meta = _checked_meta(json.load(f), json_path)
     with np.load(npz_path, allow_pickle=False) as npz:
         arrays = {name: npz[name] for name in npz.files}
     return JointModel(meta, arrays)
