@@ -195,6 +195,37 @@ def speed(names: Sequence[str]) -> float:
     return len(names) / (time.perf_counter() - t)
 
 
+MATCH_THRESHOLD = 0.8
+
+
+def matching_figures(names: Sequence[str], refs: Sequence[str]) -> str:
+    """Share of (Arabic, Latin) pairs that match, and of shuffled pairs that falsely match.
+
+    Two tests: equal :func:`name_key`, and :func:`name_similarity` >= MATCH_THRESHOLD.
+    The shuffled pairs pair each Arabic name with the Latin side of another row
+    (a fixed rotation of a fixed shuffle, so no row keeps its own partner).
+    """
+    from arnorm.translit.names.matching import name_key, name_similarity
+
+    order = list(range(len(names)))
+    random.Random(2).shuffle(order)
+    partner = {order[i]: order[(i + 1) % len(order)] for i in range(len(order))}
+    pairs = list(zip(names, refs))
+    wrong = [(names[i], refs[partner[i]]) for i in range(len(names)) if refs[partner[i]] != refs[i]]
+
+    def rates(items: Sequence[tuple[str, str]]) -> tuple[float, float]:
+        keys = sum(name_key(a) == name_key(b) for a, b in items) / len(items)
+        sims = sum(name_similarity(a, b) >= MATCH_THRESHOLD for a, b in items) / len(items)
+        return keys, sims
+
+    k_true, s_true = rates(pairs)
+    k_false, s_false = rates(wrong)
+    return (
+        f"matching ({len(pairs)} pairs, {len(wrong)} shuffled): name_key equal {k_true:.1%} "
+        f"(false {k_false:.2%}); name_similarity >= {MATCH_THRESHOLD} {s_true:.1%} (false {s_false:.2%})"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -203,6 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--systems", default=",".join(SYSTEMS))
     ap.add_argument("--model", type=Path, default=None, help="directory with a model.json + model.npz to score")
     ap.add_argument("--speed", type=int, default=2000, help="names timed for names/s (0 = skip)")
+    ap.add_argument("--matching", action="store_true", help="also score name_key / name_similarity")
     args = ap.parse_args(argv)
 
     train = _load_train_module()
@@ -228,6 +260,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if args.model is None:
         print(model_figures())
+    if args.matching:
+        print(matching_figures(names, refs))
     if args.speed:
         sample = random.Random(1).sample(names, min(args.speed, len(names)))
         print(f"transliterate_name: {speed(sample):.0f} names/s on one core ({len(sample)} dev names, cold caches)")

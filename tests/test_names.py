@@ -418,3 +418,59 @@ def test_data_files_are_validated_by_the_data_layer() -> None:
     with pytest.raises(DataFileError, match="unknown fields"):
         _entry("x", {"en": ["Ahmed"], "k": ["given"], "s": ["core"], "typo": 1})
     assert _entry("x", {"en": ["Ahmed"], "k": ["given"], "s": ["core"]}).english == ("Ahmed",)
+
+
+# ------------------------------------------------------------------ matching
+
+latin_name = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8), min_size=1,
+                      max_size=3).map(" ".join)
+
+
+@settings(max_examples=30)
+@given(st.one_of(arabic_name, latin_name), st.one_of(arabic_name, latin_name))
+def test_similarity_is_a_symmetric_score(a: str, b: str) -> None:
+    from arnorm.translit.names.matching import name_similarity
+
+    s = name_similarity(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(name_similarity(b, a))
+    assert name_similarity(a, a) == 1.0
+
+
+@settings(max_examples=30)
+@given(arabic_name, st.integers(0, 1000))
+def test_name_key_ignores_harakat_tatweel_and_case(name: str, seed: int) -> None:
+    from arnorm.translit.names.matching import name_key
+
+    assert name_key(_sprinkle(name, HARAKAT, seed)) == name_key(name)
+    assert name_key(_sprinkle(name, TATWEEL, seed)) == name_key(name)
+    latin = transliterate_name(name)
+    assert name_key(latin.upper()) == name_key(latin.lower())
+
+
+@pytest.mark.parametrize(
+    "arabic, latin",
+    [
+        ("عادل الجبير", "Adel al-Jubeir"),  # Saudi Ministry of Foreign Affairs, English site
+        ("عادل الجبير", "Adel Al-Jubeir"),
+        ("سلمان بن عبدالعزيز", "Salman bin Abdulaziz"),  # Saudi Press Agency
+        ("عبد العزيز", "Abd al-Aziz"),  # ALA-LC form of the same name
+        ("جمال عبد الناصر", "Gamal Abdel Nasser"),  # Encyclopaedia Britannica
+        ("محمد", "Muhammad"),
+        ("الرياض", "Riyadh"),  # GeoNames
+    ],
+)
+def test_name_key_matches_across_scripts(arabic: str, latin: str) -> None:
+    from arnorm.translit.names.matching import name_key, name_similarity
+
+    assert name_key(arabic) == name_key(latin)
+    assert name_similarity(arabic, latin) >= 0.8
+
+
+def test_different_names_do_not_match() -> None:
+    from arnorm.translit.names.matching import name_key, name_similarity
+
+    assert name_key("عادل الجبير") != name_key("Khalid al-Falih")
+    assert name_similarity("محمد", "Peterson") < 0.5
+    with pytest.raises(TypeError):
+        name_key(b"x")  # type: ignore[arg-type]

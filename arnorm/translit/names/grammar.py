@@ -147,7 +147,7 @@ def parse(name: str) -> list[Unit]:
         elif word == ABD and nxt is not None and nxt[1]:
             units.append(Unit("abd", (nxt[0],)))
             i += 1
-        elif word.startswith(ABD + ARTICLE) and len(word) > 5:
+        elif (word.startswith(ABD + ARTICLE) and len(word) > 5) or _joined_abd(word):
             units.append(Unit("abd", (word[3:],)))
         elif nxt is not None and nxt[0] == DIN and word not in PARTICLES:
             units.append(Unit("din", (word,)))
@@ -160,6 +160,18 @@ def parse(name: str) -> list[Unit]:
             units.append(Unit("word", (word,)))
         i += 1
     return units
+
+
+def _joined_abd(word: str) -> bool:
+    """Whether ``word`` is عبد + a name written joined without the article (عبدربه: Abd-Rabbu).
+
+    Only when the whole word is not itself a known name (عبده Abdo, عبدان
+    Abdan) and the rest is a known personal or divine name of two letters or more.
+    """
+    if not word.startswith(ABD) or len(word) < 5 or lookup_loose(word) is not None:
+        return False
+    rest = lookup_loose(word[3:])
+    return rest is not None and not rest.is_place
 
 
 # ------------------------------------------------------------------------ spelling
