@@ -226,6 +226,36 @@ def matching_figures(names: Sequence[str], refs: Sequence[str]) -> str:
     )
 
 
+def reverse_figures(names: Sequence[str], refs: Sequence[str], in_lex: Sequence[bool], limit: int) -> str:
+    """names_dev.tsv reversed: the Arabic side among name_variants_arabic(latin) (top-1, top-10).
+
+    Compared as normalized Arabic keys (harakat, tatweel dropped), and loosely
+    (hamza on alef, ة/ه, ى/ي folded as :func:`~arnorm.translit.names.lexicon.fold`).
+    """
+    from arnorm.translit.names.lexicon import fold
+    from arnorm.translit.names.normalize import arabic_key
+    from arnorm.translit.names.reverse import name_variants_arabic
+
+    rows = random.Random(3).sample(range(len(names)), min(limit, len(names)))
+    counts = {"all": [0, 0, 0, 0, 0], "not-in-lexicon": [0, 0, 0, 0, 0]}
+    for i in rows:
+        ref = arabic_key(names[i])
+        outs = name_variants_arabic(refs[i], K)
+        hits = (outs[:1] == [ref], ref in outs, bool(outs) and fold(outs[0]) == fold(ref),
+                fold(ref) in [fold(o) for o in outs])
+        for subset in ("all",) if in_lex[i] else ("all", "not-in-lexicon"):
+            c = counts[subset]
+            c[0] += 1
+            for j, h in enumerate(hits, 1):
+                c[j] += h
+    lines = []
+    for subset, (n, t1, t10, l1, l10) in counts.items():
+        if n:
+            lines.append(f"  {subset:16} {n:5} rows: top1 {t1 / n:.1%} top10 {t10 / n:.1%} "
+                         f"(loose: top1 {l1 / n:.1%} top10 {l10 / n:.1%})")
+    return "reverse direction (Latin -> Arabic, name_variants_arabic):\n" + "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -235,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--model", type=Path, default=None, help="directory with a model.json + model.npz to score")
     ap.add_argument("--speed", type=int, default=2000, help="names timed for names/s (0 = skip)")
     ap.add_argument("--matching", action="store_true", help="also score name_key / name_similarity")
+    ap.add_argument("--reverse", type=int, default=0, help="also score the reverse direction on this many rows")
     args = ap.parse_args(argv)
 
     train = _load_train_module()
@@ -262,6 +293,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(model_figures())
     if args.matching:
         print(matching_figures(names, refs))
+    if args.reverse:
+        print(reverse_figures(names, refs, in_lex, args.reverse))
     if args.speed:
         sample = random.Random(1).sample(names, min(args.speed, len(names)))
         print(f"transliterate_name: {speed(sample):.0f} names/s on one core ({len(sample)} dev names, cold caches)")
