@@ -109,7 +109,11 @@ class Builder:
         vocalized: str | None = None, quality: str = "",
     ) -> None:
         e = self.entries.setdefault(key, {"en": [], "fr": [], "k": [], "s": []})
-        e["en"] = unique([*e["en"], *english])  # type: ignore[misc]
+        if kind == "place" and source in ("geonames", "cldr") and key.startswith("\u0627\u0644"):
+            # a place whose Arabic name has the article: the gazetteer's English name first (الرياض: Riyadh)
+            e["en"] = unique([*english, *e["en"]])  # type: ignore[misc]
+        else:
+            e["en"] = unique([*e["en"], *english])  # type: ignore[misc]
         e["fr"] = unique([*e["fr"], *french])  # type: ignore[misc]
         if kind not in e["k"]:  # type: ignore[operator]
             e["k"].append(kind)  # type: ignore[attr-defined]
@@ -211,7 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "vq": "where v comes from: curated, source or derived",
             "en": "English-use spellings, preferred first",
             "fr": "French/Maghrebi spellings, preferred first",
-            "k": "kinds: given, family, nisba, particle, divine, title, name (from arabnamer), place",
+            "k": "kinds: given, family, nisba, particle, divine, title, name (from arabnamer), place, "
+                 "noun (first word of organisation and place names)",
             "s": "sources: core, arabnamer, geonames, cldr, algeria",
         },
         "counts": {"entries": len(entries), "core": n_core, **dict(sorted(kinds.items()))},

@@ -133,7 +133,7 @@ def parse(name: str) -> list[Unit]:
     tokens: list[tuple[str, bool, bool]] = []  # (text, is_arabic, glued to the previous token)
     for raw in name.split():
         if _HAS_ARABIC.search(raw):
-            pieces = name_pieces(raw)
+            pieces = [p for w, arabic in name_pieces(raw) for p in (_split_prefix(w) if arabic else [(w, False)])]
             tokens.extend((w, arabic, j > 0 and not (arabic and pieces[j - 1][1])) for j, (w, arabic) in enumerate(pieces))
         else:
             tokens.append((raw, False, False))
@@ -160,6 +160,18 @@ def parse(name: str) -> list[Unit]:
             units.append(Unit("word", (word,)))
         i += 1
     return units
+
+
+#: Place-name prefixes written joined to the name (كفرنبل: Kafr Nabl), split off when the whole is unknown.
+JOINED_PREFIXES = ("\u0643\u0641\u0631", "\u062f\u064a\u0631")  # كفر دير
+
+
+def _split_prefix(word: str) -> list[tuple[str, bool]]:
+    """``word`` as one Arabic piece, or a place prefix and the rest (كفرنبودة -> كفر + نبودة)."""
+    for prefix in JOINED_PREFIXES:
+        if word.startswith(prefix) and len(word) >= len(prefix) + 3 and lookup_loose(word) is None:
+            return [(prefix, True), (word[len(prefix):], True)]
+    return [(word, True)]
 
 
 def _joined_abd(word: str) -> bool:
@@ -309,12 +321,14 @@ def spell_token(word: str, conv: Convention, k: int, first: bool, places: bool =
     if entry is not None:
         lexicon_gap = LEX_GAP
         # a curated stem (صالح: Saleh first) outranks the order of an uncurated whole-word entry
-        offset = LEX_GAP if _curated(stem_entry) and not _curated(entry) else 0.0
+        # a place read on its own keeps the gazetteer's name, which drops the article (الرياض: Riyadh)
+        place_first = places and "place" in entry.kinds
+        offset = LEX_GAP if _curated(stem_entry) and not _curated(entry) and not place_first else 0.0
         spellings = lexicon_spellings(entry, conv)
         for r, s in enumerate(spellings):
             base = -RANK_STEP * r - offset
             m = _ARTICLE_SPELLED.match(s)
-            if entry.is_place:
+            if entry.is_place or (place_first and r == 0):
                 cands.append(Scored(s, base))
             elif m:
                 cands.extend(_article_forms(stem, Scored(m.group(1), base), conv, first))

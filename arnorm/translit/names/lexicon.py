@@ -26,7 +26,7 @@ from .normalize import arabic_key
 __all__ = ["KINDS", "Entry", "fold", "lexicon", "lookup", "lookup_loose"]
 
 #: The kinds of entry, as written in the data file.
-KINDS = ("given", "family", "nisba", "particle", "divine", "title", "foreign", "name", "place")
+KINDS = ("given", "family", "nisba", "particle", "divine", "title", "foreign", "name", "place", "noun")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Entry:
         return self.kinds == ("place",)
 
 
-Kind = Literal["given", "family", "nisba", "particle", "divine", "title", "foreign", "name", "place"]
+Kind = Literal["given", "family", "nisba", "particle", "divine", "title", "foreign", "name", "place", "noun"]
 LEXICON_FILE = "names/lexicon.json"
 
 
