@@ -256,6 +256,20 @@ def reverse_figures(names: Sequence[str], refs: Sequence[str], in_lex: Sequence[
     return "reverse direction (Latin -> Arabic, name_variants_arabic):\n" + "\n".join(lines)
 
 
+def make_subsets(rows: Sequence[dict[str, str]], in_lex: Sequence[bool]) -> dict[str, list[int]]:
+    """Row indices of each reported subset: all, by source, and the rows in no lexicon file."""
+    idx = range(len(rows))
+    source = ["google" if r["source"].startswith("google") else "anetac" if "ANETAC" in r["source"] else "wikidata"
+              for r in rows]
+    return {
+        "all": list(idx),
+        "google": [i for i in idx if source[i] == "google"],
+        "wikidata": [i for i in idx if source[i] == "wikidata"],
+        "anetac": [i for i in idx if source[i] == "anetac"],
+        "not-in-lexicon": [i for i in idx if not in_lex[i]],
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
@@ -279,16 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = [r["arabic"] for r in rows]
     refs = [r["latin"] for r in rows]
     in_lex = [lookup_loose(r["arabic"]) is not None for r in rows]
-    idx = range(len(rows))
-    source = ["google" if r["source"].startswith("google") else "anetac" if "ANETAC" in r["source"] else "wikidata"
-              for r in rows]
-    subsets = {
-        "all": list(idx),
-        "google": [i for i in idx if source[i] == "google"],
-        "wikidata": [i for i in idx if source[i] == "wikidata"],
-        "anetac": [i for i in idx if source[i] == "anetac"],
-        "not-in-lexicon": [i for i in idx if not in_lex[i]],
-    }
+    subsets = make_subsets(rows, in_lex)
     if args.model is None:
         print(model_figures())
     if args.matching:

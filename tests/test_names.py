@@ -238,6 +238,13 @@ def test_regional_news_conventions(arabic: str, region: str, expected: str) -> N
     assert transliterate_name(arabic, region=region) == expected
 
 
+def test_news_style_writes_the_diminutive_with_ei() -> None:
+    # fu'ayl in news is -ei- (Saudi MFA: "Adel al-Jubeir"; Obeid, Hussein), in ALA-LC -ay- (al-Jubayr)
+    assert transliterate_name("عادل الجبير") == "Adel al-Jubeir"
+    assert transliterate_name("عادل الجبير", style="scholarly") == "Adel al-Jubayr"
+    assert "Jubayr" in name_variants("جبير", 3)  # the unrewritten spelling stays a variant
+
+
 def test_scholarly_style() -> None:
     # ALA-LC (Library of Congress Arabic romanization table): Abd al-, Abd Allah, ibn for bin
     assert transliterate_name("عبد الرحمن", style="scholarly") == "Abd al-Rahman"

@@ -44,6 +44,8 @@ class UnknownConventionError(UnknownNameError):
 class _Style:
     source: str
     templates: Mapping[str, tuple[str, ...]]
+    rewrites: tuple[tuple[str, str], ...]
+    rewrites_source: str
 
 
 @dataclass(frozen=True)
@@ -68,12 +70,14 @@ def _data() -> _Conventions:
     data: _Conventions = validate(load_json(CONVENTIONS_FILE), _Conventions, CONVENTIONS_FILE)
     if set(data.styles) != set(STYLES) or set(data.regions) != set(REGIONS):
         raise DataFileError(CONVENTIONS_FILE, f"expected the styles {STYLES} and the regions {REGIONS}")
-    for name, region in data.regions.items():
-        for i, (pattern, _) in enumerate(region.rewrites):
+    groups = [(f"styles.{n}", v.rewrites) for n, v in data.styles.items()]
+    groups += [(f"regions.{n}", v.rewrites) for n, v in data.regions.items()]
+    for where, rewrites in groups:
+        for i, (pattern, _) in enumerate(rewrites):
             try:
                 regex.compile(pattern)
             except regex.error as exc:
-                raise DataFileError(f"{CONVENTIONS_FILE}:regions.{name}.rewrites[{i}]", str(exc)) from None
+                raise DataFileError(f"{CONVENTIONS_FILE}:{where}.rewrites[{i}]", str(exc)) from None
     return data
 
 
@@ -114,6 +118,17 @@ class Convention:
         out = spelling.lower()
         for pattern, repl in _data().regions[self.region].rewrites:
             out = regex.sub(pattern, repl, out)
+        return out[:1].upper() + out[1:] if spelling[:1].isupper() else out
+
+    def restyle(self, spelling: str) -> str:
+        """One word's spelling in the style's vowel conventions (news: fuʿayl ``Jubayr`` -> ``Jubeir``)."""
+        if not self.applies:
+            return spelling
+        out = spelling.lower()
+        for pattern, repl in _data().styles[self.style].rewrites:
+            out = regex.sub(pattern, repl, out)
+        if out == spelling.lower():
+            return spelling
         return out[:1].upper() + out[1:] if spelling[:1].isupper() else out
 
     def preferred(self) -> frozenset[str]:

@@ -60,6 +60,7 @@ PATTERN_GAP = 0.5  # pattern spellings are rescored by the model and start this 
 TEMPLATE_STEP = 0.4  # between successive templates of a particle or compound
 WHOLE_GAP = 1.5  # a word read without its article, as one foreign name (Albert), vs al- + stem
 KNOWN_BONUS = 2.0  # added to a model spelling that is a known Latin name (latin_names.json)
+STYLE_STEP = 0.05  # a spelling the style rewrote (Jubayr -> Jubeir) stays as a variant this far below
 MODEL_K = 12  # model candidates per word, before the known-name bonus reorders them
 
 
@@ -264,10 +265,23 @@ def spell_word(word: str, conv: Convention, k: int = 10, places: bool = False) -
             if lp > -1e9:
                 text = conv.rewrite(spelling) if conv.scheme == "english" else _rewrite_french(spelling)
                 cands.append(Scored(text, lp - top - gap - PATTERN_GAP))
-    merged = merge(cands, k)
+    merged = merge(_restyled(cands, conv), k)
     if not merged:  # only silent letters (ء, ع): write them as the apostrophe of the standards
         merged = [Scored("'" * len(word), 0.0)]
     return tuple(merged)
+
+
+def _restyled(cands: list[Scored], conv: Convention) -> list[Scored]:
+    """Each spelling in the style's conventions, the original kept just below it."""
+    out = []
+    for c in cands:
+        styled = conv.restyle(c.text)
+        if styled != c.text:
+            out.append(Scored(styled, c.score))
+            out.append(Scored(c.text, c.score - STYLE_STEP))
+        else:
+            out.append(c)
+    return out
 
 
 def _is_article_word(word: str) -> bool:
