@@ -282,6 +282,16 @@ def test_places_take_the_gazetteer_name(arabic: str, expected: str) -> None:
     assert transliterate_name(arabic) == expected
 
 
+def test_turkish_and_persian_compounds_are_joined() -> None:
+    # Turkish -oglu and Persian -zadeh are written joined in English-language news (Davutoglu, Ihsanoglu;
+    # Hassanzadeh), whether Arabic writes them apart (داود أوغلو) or joined
+    assert [u.kind for u in parse("أحمد داود أوغلو")] == ["word", "oglu"]
+    assert transliterate_name("أحمد داود أوغلو").endswith("oglu")
+    assert transliterate_name("إحسان أوغلو") == "Ihsanoglu"
+    assert transliterate_name("حسن زاده") == "Hassanzadeh"
+    assert [u.kind for u in parse("أوغلو")] == ["word"]  # alone it is a word
+
+
 def test_place_prefixes_and_organisations() -> None:
     # GeoNames "Kafr Nabudah": the prefix كفر is split off a joined place name and spelled Kafr
     assert transliterate_name("كفرنبودة").startswith("Kafr ")
