@@ -47,6 +47,7 @@ FALLBACK_LETTERS = {
     "\u067e": "p", "\u0686": "ch", "\u0698": "zh", "\u06af": "g", "\u06a4": "v",
 }
 _FALLBACK_LOGP = -6.0  # log10 probability charged for a fallback letter
+MIN_GRAPHONES = 4  # letters with fewer graphones than this use FALLBACK_LETTERS
 PRUNE = 2.5  # successors this far (log10) below the best one are not explored (measured: 4.0 is 10x slower, no better)
 
 
@@ -89,8 +90,12 @@ class JointModel:
         for gid, a in enumerate(self.arabic):
             if gid > 1:
                 by_letter.setdefault(a, []).append(gid)
+        # a letter with fewer than MIN_GRAPHONES graphones was too rare in training to trust (Persian گ
+        # aligned once as "gg"): it is spelled from the fallback table instead
         self._by_letter = {
-            a: tuple(sorted(ids, key=lambda g: -unigram.get(g, self._floor))) for a, ids in by_letter.items()
+            a: tuple(sorted(ids, key=lambda g: -unigram.get(g, self._floor)))
+            for a, ids in by_letter.items()
+            if len(ids) >= MIN_GRAPHONES or a not in FALLBACK_LETTERS
         }
         self._succ: dict[tuple[tuple[int, ...], str], tuple[_Move, ...]] = {}
         self._score_cache: dict[tuple[tuple[int, ...], str], tuple[tuple[int, float], ...]] = {}
@@ -228,6 +233,8 @@ class JointModel:
                 for _, lp, la, state, mul, add in moves if moves is not None else self.successors(hist, letter):
                     if target is not None and target[length : length + len(la)] != la:
                         continue
+                    if moves is not None:
+                        state = hist  # a fallback letter: the model goes on as if it were not there
                     key = (state, (digest * mul + add) % _HASH_MOD)
                     s = score + lp
                     old = nxt.get(key)
