@@ -572,3 +572,16 @@ def test_reverse_direction(latin: str, arabic: str) -> None:
     from arnorm.translit.names.reverse import name_variants_arabic
 
     assert arabic in name_variants_arabic(latin, 3)
+
+
+def test_readme_personal_names_examples_are_true() -> None:
+    # the examples of the README's "Personal names" section
+    from arnorm.translit.names.matching import name_key, name_similarity
+    from arnorm.translit.names.reverse import name_variants_arabic
+
+    assert transliterate_name("سلمان بن عبدالعزيز") == "Salman bin Abdulaziz"
+    assert transliterate_name("جمال عبد الناصر", region="egypt") == "Gamal Abdel Nasser"
+    assert transliterate_name("سلمان بن عبدالعزيز", style="scholarly") == "Salman ibn Abd al-Aziz"
+    assert name_variants_arabic("Salman bin Abdulaziz", 1) == ["سلمان بن عبد العزيز"]
+    assert name_key("عادل الجبير") == name_key("Adel al-Jubeir")
+    assert name_similarity("محمد", "Mohammed") == 1.0
