@@ -188,6 +188,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         french = [row["latin"]] if "fr" in lang.split("+") else []
         b.add(key, english=english, french=french, kind="place", source="algeria", vocalized=None)
 
+    write_lexicon(b, n_core, args.out)
+    write_latin_names(lex, args.out.with_name("latin_names.json"))
+    return 0
+
+
+def write_lexicon(b: Builder, n_core: int, out_path: Path) -> None:
+    """Write ``lexicon.json`` from the accumulated entries."""
     entries = {}
     for key in sorted(b.entries):
         e = b.entries[key]
@@ -222,10 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "counts": {"entries": len(entries), "core": n_core, **dict(sorted(kinds.items()))},
         "entries": entries,
     }
-    args.out.write_text(json.dumps(document, ensure_ascii=True, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {document['counts']}", file=sys.stderr)
-    write_latin_names(lex, args.out.with_name("latin_names.json"))
-    return 0
+    out_path.write_text(json.dumps(document, ensure_ascii=True, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {out_path}: {document['counts']}", file=sys.stderr)
 
 
 def write_latin_names(lex: Path, out: Path) -> None:
