@@ -585,3 +585,16 @@ def test_readme_personal_names_examples_are_true() -> None:
     assert name_variants_arabic("Salman bin Abdulaziz", 1) == ["سلمان بن عبد العزيز"]
     assert name_key("عادل الجبير") == name_key("Adel al-Jubeir")
     assert name_similarity("محمد", "Mohammed") == 1.0
+
+
+def test_import_arnorm_does_not_load_the_name_model() -> None:
+    # issue 13: the model is loaded lazily, on the first name transliterated (a fresh process)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, arnorm; arnorm.normalize('\u0645\u062d\u0645\u062f') if hasattr(arnorm, 'normalize') else None; "
+        "print('arnorm.translit.names.model' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
