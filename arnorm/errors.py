@@ -16,6 +16,7 @@ __all__ = [
     "SpecError",
     "StageOptionError",
     "TableError",
+    "UnknownConventionError",
     "UnknownNameError",
     "UnknownPresetError",
     "UnknownSchemeError",
@@ -61,6 +62,12 @@ class UnknownSchemeError(UnknownNameError):
     """A transliteration scheme name that does not exist."""
 
     kind = "scheme"
+
+
+class UnknownConventionError(UnknownNameError):
+    """A style or region of name spelling that does not exist (see ``arnorm.translit.names``)."""
+
+    kind = "convention"
 
 
 class StageOptionError(ArnormError):

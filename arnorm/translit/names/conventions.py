@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from ...datafile import load_json, validate
-from ...errors import DataFileError, UnknownNameError
+from ...errors import DataFileError, UnknownConventionError
 
 __all__ = ["REGIONS", "STYLES", "Convention", "UnknownConventionError", "convention"]
 
@@ -32,12 +32,6 @@ CONVENTIONS_FILE = "names/conventions.json"
 STYLES = ("news", "scholarly")
 #: The regions (``None`` = no region: international news usage).
 REGIONS = ("egypt", "gulf", "iraq", "levant", "maghreb")
-
-
-class UnknownConventionError(UnknownNameError):
-    """A style or region of name spelling that does not exist."""
-
-    kind = "convention"
 
 
 @dataclass(frozen=True)
