@@ -270,7 +270,7 @@ def kneser_ney(
     gamma: list[dict[tuple[int, ...], float]] = [{} for _ in range(order)]
     for k in range(1, order + 1):
         c = used[k - 1]
-        coc = collections.Counter(min(v, 4) for v in c.values())
+        coc = collections.Counter(v for v in c.values() if v <= 4)  # counts of counts 1-4 (Chen & Goodman)
         n1, n2, n3, n4 = (coc.get(i, 0) for i in (1, 2, 3, 4))
         y = n1 / (n1 + 2 * n2) if n1 else 0.5
         d = [0.0, 1 - 2 * y * n2 / n1 if n1 else 0.5, 2 - 3 * y * n3 / n2 if n2 else 1.0,
