@@ -25,6 +25,7 @@ __all__ = [
     "StageNotInPipelineError",
     "StageOptionError",
     "TableError",
+    "UnknownConventionError",
     "UnknownFormatError",
     "UnknownNameError",
     "UnknownPresetError",
@@ -78,6 +79,12 @@ class UnknownSchemeError(UnknownNameError):
     """A transliteration scheme name that does not exist."""
 
     kind = "scheme"
+
+
+class UnknownConventionError(UnknownNameError):
+    """A style or region of name spelling that does not exist (see ``arnorm.translit.names``)."""
+
+    kind = "convention"
 
 
 class StageOptionError(ArnormError):

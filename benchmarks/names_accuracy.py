@@ -11,17 +11,18 @@ package), on the same rows:
 * CER: mean character error rate of the first spelling (Levenshtein distance /
   reference length, case-insensitive).
 
-Subsets (the model is trained by ``scripts/train_names.py``):
+Subsets (the model is trained by ``scripts/train_names.py`` on
+``names_train.tsv``, from which every Arabic form of ``names_dev.tsv`` was
+removed, so every row here is unseen by the model):
 
 * ``all``: the whole file, as the issue asks;
-* ``dev-train``: rows of the trainable sources (google/transliteration,
-  steveash) that the shipped model was trained on;
-* ``dev-heldout``: rows of the trainable sources in the held-out bucket
-  (``sha1(arabic) % 5 == 0``), never trained on;
-* ``anetac``: the ANETAC rows (no licence: never trained on);
+* ``google``, ``wikidata``, ``anetac``: the rows of each source;
 * ``not-in-lexicon``: rows whose Arabic form (normalized, loosely folded) is
-  not in arnorm's name lexicon, and ``heldout+anetac, not in lexicon``: the
-  honest generalization figure (neither memorized by the model nor looked up).
+  in no lexicon file of arnorm (neither memorized by the model nor looked up):
+  the generalization figure.
+
+Also the model's size and load time, and names/s of ``transliterate_name``
+on one core (cold caches: every dev name once, in one process).
 
 Then the seed article's names (each must have an accepted spelling among its
 top 3).
@@ -29,6 +30,7 @@ top 3).
 Usage::
 
     python benchmarks/names_accuracy.py [--limit N] [--jobs 2] [--systems arnorm,unidecode,...]
+        [--model DIR]   # score a model.json + model.npz from DIR instead of the shipped one
 """
 
 from __future__ import annotations
@@ -158,15 +160,130 @@ def score(outputs: Sequence[list[str]], refs: Sequence[str], rows: Sequence[int]
     return top1 / n, top10 / n, cer / n
 
 
+def _use_model(directory: Path | None) -> None:
+    """Make the name functions use the model in ``directory`` (the shipped one if ``None``)."""
+    if directory is None:
+        return
+    from arnorm.translit.names import grammar, model
+
+    candidate = model.model_from_files(str(directory / "model.json"), str(directory / "model.npz"))
+    grammar.load_model = lambda: candidate  # type: ignore[assignment]
+
+
+def model_figures() -> str:
+    """Size and load time of the shipped model, and names/s on one core (a separate process each)."""
+    import subprocess
+
+    code = (
+        "import time; t = time.perf_counter(); from arnorm.translit.names.model import load_model; "
+        "load_model(); print(round((time.perf_counter() - t) * 1000))"
+    )
+    load_ms = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    base = ROOT / "arnorm" / "data" / "names"
+    size = sum((base / f).stat().st_size for f in ("model.json", "model.npz"))
+    return f"model: {size / 1e6:.2f} MB on disk, loaded in {load_ms} ms (import + load, fresh process)"
+
+
+def speed(names: Sequence[str]) -> float:
+    """Names per second of ``transliterate_name`` on one core, every name once (after a warm-up name)."""
+    from arnorm.translit.names import transliterate_name
+
+    transliterate_name("محمد")
+    t = time.perf_counter()
+    for n in names:
+        transliterate_name(n)
+    return len(names) / (time.perf_counter() - t)
+
+
+MATCH_THRESHOLD = 0.8
+
+
+def matching_figures(names: Sequence[str], refs: Sequence[str]) -> str:
+    """Share of (Arabic, Latin) pairs that match, and of shuffled pairs that falsely match.
+
+    Two tests: equal :func:`name_key`, and :func:`name_similarity` >= MATCH_THRESHOLD.
+    The shuffled pairs pair each Arabic name with the Latin side of another row
+    (a fixed rotation of a fixed shuffle, so no row keeps its own partner).
+    """
+    from arnorm.translit.names.matching import name_key, name_similarity
+
+    order = list(range(len(names)))
+    random.Random(2).shuffle(order)
+    partner = {order[i]: order[(i + 1) % len(order)] for i in range(len(order))}
+    pairs = list(zip(names, refs))
+    wrong = [(names[i], refs[partner[i]]) for i in range(len(names)) if refs[partner[i]] != refs[i]]
+
+    def rates(items: Sequence[tuple[str, str]]) -> tuple[float, float]:
+        keys = sum(name_key(a) == name_key(b) for a, b in items) / len(items)
+        sims = sum(name_similarity(a, b) >= MATCH_THRESHOLD for a, b in items) / len(items)
+        return keys, sims
+
+    k_true, s_true = rates(pairs)
+    k_false, s_false = rates(wrong)
+    return (
+        f"matching ({len(pairs)} pairs, {len(wrong)} shuffled): name_key equal {k_true:.1%} "
+        f"(false {k_false:.2%}); name_similarity >= {MATCH_THRESHOLD} {s_true:.1%} (false {s_false:.2%})"
+    )
+
+
+def reverse_figures(names: Sequence[str], refs: Sequence[str], in_lex: Sequence[bool], limit: int) -> str:
+    """names_dev.tsv reversed: the Arabic side among name_variants_arabic(latin) (top-1, top-10).
+
+    Compared as normalized Arabic keys (harakat, tatweel dropped), and loosely
+    (hamza on alef, ة/ه, ى/ي folded as :func:`~arnorm.translit.names.lexicon.fold`).
+    """
+    from arnorm.translit.names.lexicon import fold
+    from arnorm.translit.names.normalize import arabic_key
+    from arnorm.translit.names.reverse import name_variants_arabic
+
+    rows = random.Random(3).sample(range(len(names)), min(limit, len(names)))
+    counts = {"all": [0, 0, 0, 0, 0], "not-in-lexicon": [0, 0, 0, 0, 0]}
+    for i in rows:
+        ref = arabic_key(names[i])
+        outs = name_variants_arabic(refs[i], K)
+        hits = (outs[:1] == [ref], ref in outs, bool(outs) and fold(outs[0]) == fold(ref),
+                fold(ref) in [fold(o) for o in outs])
+        for subset in ("all",) if in_lex[i] else ("all", "not-in-lexicon"):
+            c = counts[subset]
+            c[0] += 1
+            for j, h in enumerate(hits, 1):
+                c[j] += h
+    lines = []
+    for subset, (n, t1, t10, l1, l10) in counts.items():
+        if n:
+            lines.append(f"  {subset:16} {n:5} rows: top1 {t1 / n:.1%} top10 {t10 / n:.1%} "
+                         f"(loose: top1 {l1 / n:.1%} top10 {l10 / n:.1%})")
+    return "reverse direction (Latin -> Arabic, name_variants_arabic):\n" + "\n".join(lines)
+
+
+def make_subsets(rows: Sequence[dict[str, str]], in_lex: Sequence[bool]) -> dict[str, list[int]]:
+    """Row indices of each reported subset: all, by source, and the rows in no lexicon file."""
+    idx = range(len(rows))
+    source = ["google" if r["source"].startswith("google") else "anetac" if "ANETAC" in r["source"] else "wikidata"
+              for r in rows]
+    return {
+        "all": list(idx),
+        "google": [i for i in idx if source[i] == "google"],
+        "wikidata": [i for i in idx if source[i] == "wikidata"],
+        "anetac": [i for i in idx if source[i] == "anetac"],
+        "not-in-lexicon": [i for i in idx if not in_lex[i]],
+    }
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, default=0, help="score a random sample of this many rows (0 = all)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--systems", default=",".join(SYSTEMS))
+    ap.add_argument("--model", type=Path, default=None, help="directory with a model.json + model.npz to score")
+    ap.add_argument("--speed", type=int, default=2000, help="names timed for names/s (0 = skip)")
+    ap.add_argument("--matching", action="store_true", help="also score name_key / name_similarity")
+    ap.add_argument("--reverse", type=int, default=0, help="also score the reverse direction on this many rows")
     args = ap.parse_args(argv)
 
     train = _load_train_module()
+    _use_model(args.model)
     from arnorm.translit.names import name_variants
     from arnorm.translit.names.lexicon import lookup_loose
 
@@ -175,18 +292,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = random.Random(0).sample(rows, min(args.limit, len(rows)))
     names = [r["arabic"] for r in rows]
     refs = [r["latin"] for r in rows]
-    trainable = [r["source"].startswith(train.TRAIN_SOURCES) for r in rows]
-    heldout = [train.is_heldout(r["arabic"]) for r in rows]
     in_lex = [lookup_loose(r["arabic"]) is not None for r in rows]
-    idx = range(len(rows))
-    subsets = {
-        "all": list(idx),
-        "dev-train": [i for i in idx if trainable[i] and not heldout[i]],
-        "dev-heldout": [i for i in idx if trainable[i] and heldout[i]],
-        "anetac": [i for i in idx if not trainable[i]],
-        "not-in-lexicon": [i for i in idx if not in_lex[i]],
-        "heldout+anetac, not in lexicon": [i for i in idx if not in_lex[i] and (heldout[i] or not trainable[i])],
-    }
+    subsets = make_subsets(rows, in_lex)
+    if args.model is None:
+        print(model_figures())
+    if args.matching:
+        print(matching_figures(names, refs))
+    if args.reverse:
+        print(reverse_figures(names, refs, in_lex, args.reverse))
+    if args.speed:
+        sample = random.Random(1).sample(names, min(args.speed, len(names)))
+        print(f"transliterate_name: {speed(sample):.0f} names/s on one core ({len(sample)} dev names, cold caches)")
     print(f"names_dev.tsv: {len(rows)} rows; " + ", ".join(f"{k} {len(v)}" for k, v in subsets.items()))
     systems = [s for s in args.systems.split(",") if s]
     results = {}

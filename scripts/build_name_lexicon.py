@@ -109,7 +109,11 @@ class Builder:
         vocalized: str | None = None, quality: str = "",
     ) -> None:
         e = self.entries.setdefault(key, {"en": [], "fr": [], "k": [], "s": []})
-        e["en"] = unique([*e["en"], *english])  # type: ignore[misc]
+        if kind == "place" and source in ("geonames", "cldr") and key.startswith("\u0627\u0644"):
+            # a place whose Arabic name has the article: the gazetteer's English name first (الرياض: Riyadh)
+            e["en"] = unique([*english, *e["en"]])  # type: ignore[misc]
+        else:
+            e["en"] = unique([*e["en"], *english])  # type: ignore[misc]
         e["fr"] = unique([*e["fr"], *french])  # type: ignore[misc]
         if kind not in e["k"]:  # type: ignore[operator]
             e["k"].append(kind)  # type: ignore[attr-defined]
@@ -184,6 +188,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         french = [row["latin"]] if "fr" in lang.split("+") else []
         b.add(key, english=english, french=french, kind="place", source="algeria", vocalized=None)
 
+    write_lexicon(b, n_core, args.out)
+    write_latin_names(lex, args.out.with_name("latin_names.json"))
+    return 0
+
+
+def write_lexicon(b: Builder, n_core: int, out_path: Path) -> None:
+    """Write ``lexicon.json`` from the accumulated entries."""
     entries = {}
     for key in sorted(b.entries):
         e = b.entries[key]
@@ -211,33 +222,45 @@ def main(argv: Sequence[str] | None = None) -> int:
             "vq": "where v comes from: curated, source or derived",
             "en": "English-use spellings, preferred first",
             "fr": "French/Maghrebi spellings, preferred first",
-            "k": "kinds: given, family, nisba, particle, divine, title, name (from arabnamer), place",
+            "k": "kinds: given, family, nisba, particle, divine, title, name (from arabnamer), place, "
+                 "noun (first word of organisation and place names)",
             "s": "sources: core, arabnamer, geonames, cldr, algeria",
         },
         "counts": {"entries": len(entries), "core": n_core, **dict(sorted(kinds.items()))},
         "entries": entries,
     }
-    args.out.write_text(json.dumps(document, ensure_ascii=True, indent=0, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: {document['counts']}", file=sys.stderr)
-    write_latin_names(lex, args.out.with_name("latin_names.json"))
-    return 0
+    out_path.write_text(json.dumps(document, ensure_ascii=True, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {out_path}: {document['counts']}", file=sys.stderr)
 
 
 def write_latin_names(lex: Path, out: Path) -> None:
-    """Write the set of Latin name spellings known from arabnamer (one word each, folded)."""
+    """Write the set of Latin name spellings known from arabnamer and names_train.tsv (one word each, folded).
+
+    ``names_train.tsv`` (google/transliteration, Apache-2.0; Wikidata, CC0) is
+    the model's training set: only its Latin side is used here, as a list of
+    spellings that people write.
+    """
     names = set()
     for row in read_tsv(lex / "arabnamer_name_pairs.tsv"):
         if " " not in row["latin"].strip():
             key = latin_key(row["latin"])
             if len(key) > 1:
                 names.add(key)
+    for row in read_tsv(lex.parent / "names_train.tsv"):
+        key = latin_key(row["latin"])
+        if len(key) > 1 and " " not in row["latin"].strip():
+            names.add(key)
     document = {
         "name": "latin_names",
         "description": (
             "Latin spellings of personal names (one word, folded to a-z) that the name model prefers among "
             "its candidates"
         ),
-        "source": "arabnamer 0.1.3 dict_FINAL.json keys (CC-BY-4.0); built by scripts/build_name_lexicon.py",
+        "source": (
+            "arabnamer 0.1.3 dict_FINAL.json keys (CC-BY-4.0); the Latin side of names_train.tsv: "
+            "google/transliteration ar2en-train (Apache-2.0) and Wikidata names via "
+            "steveash/NETransliteration-COLING2018 (CC0); built by scripts/build_name_lexicon.py"
+        ),
         "names": " ".join(sorted(names)),
     }
     out.write_text(json.dumps(document, ensure_ascii=True, indent=0) + "\n", encoding="utf-8")

@@ -5,16 +5,14 @@ The model shipped as ``arnorm/data/names/model.json`` + ``model.npz`` is built b
 this script, offline, from public Arabic/Latin name pairs whose licence allows
 it (nothing else is read):
 
-* ``names_dev.tsv`` rows from google/transliteration (Apache-2.0) and
-  steveash/NETransliteration-COLING2018 (Wikidata, CC0) - except the fixed
-  held-out fifth of them (:func:`is_heldout`), kept unseen so that the
-  benchmark can report honest held-out figures;
-* ``names_lexicon/arabnamer_name_pairs.tsv`` (arabnamer 0.1.3, CC-BY-4.0,
-  attributed in ``arnorm/data/names/README.md``), single-word entries only.
-
-The ANETAC rows of names_dev.tsv state no licence: they are never read here
-(evaluation only).  The Iraqi list (poor spellings) and place names are not
-used for the model.
+* ``names_train.tsv`` (48,464 single-word pairs): google/transliteration
+  ``ar2en-train`` (Apache-2.0) and steveash/NETransliteration-COLING2018
+  Wikidata names (CC0).  Its curators removed every Arabic form of
+  ``names_dev.tsv`` and of the held-out names, so both measure unseen names;
+  ``names_dev.tsv`` is never trained on;
+* optionally (``--lex-weight``), ``names_lexicon/arabnamer_name_pairs.tsv``
+  (arabnamer 0.1.3, CC-BY-4.0, attributed in ``arnorm/data/names/README.md``),
+  single-word entries whose Arabic form is not in ``names_dev.tsv``.
 
 Method (Jiampojamarn et al. 2007, "many-to-many alignment"; Bisani & Ney 2008,
 "joint-sequence models for grapheme-to-phoneme conversion"):
@@ -32,7 +30,7 @@ Usage::
 
     python scripts/train_names.py [--shared ../shared/data] [--order 5] [--out arnorm/data/names]
 
-Takes a few minutes on 2 cores.
+Takes about ten minutes on one core.
 """
 
 from __future__ import annotations
@@ -40,7 +38,6 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
-import hashlib
 import json
 import math
 import sys
@@ -57,24 +54,8 @@ from arnorm.translit.names.normalize import arabic_words, latin_key
 
 MAX_AR = 1  # longest Arabic chunk of a graphone
 MAX_LA = 3  # longest Latin chunk of a graphone
-TRAIN_SOURCES = ("google/transliteration", "steveash/NETransliteration-COLING2018")
 ARTICLE = "\u0627\u0644"  # ال
 ARTICLE_LATIN = ("al", "el", "ul", "il", "ol", "a", "e")
-
-
-def split_bucket(arabic: str) -> int:
-    """A fixed bucket 0-4 for an Arabic form, from a hash of its normalized spelling.
-
-    Uses the normalized form, so that the split does not depend on stray
-    harakat or tatweel.
-    """
-    key = " ".join(arabic_words(arabic))
-    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % 5
-
-
-def is_heldout(arabic: str) -> bool:
-    """The fixed held-out split (bucket 0): never trained on, reported by the benchmark."""
-    return split_bucket(arabic) == 0
 
 
 # --------------------------------------------------------------------------- data
@@ -104,37 +85,41 @@ def strip_article(arabic: str, latin: str) -> tuple[str, str] | None:
 
 
 def training_pairs(
-    shared: Path, dev_weight: int, lex_weight: int, exclude: frozenset[int] = frozenset({0})
+    shared: Path, lex_weight: int = 0, count_weight: bool = False
 ) -> list[tuple[str, str, int]]:
     """(arabic, latin, integer weight) pairs from the allowed sources.
 
-    names_dev rows in the ``exclude`` buckets (the held-out one, and for
-    tuning experiments also bucket 1) are left out.
+    ``names_train.tsv`` (google/transliteration, Apache-2.0; Wikidata via
+    steveash, CC0) is the training set: every Arabic form of ``names_dev.tsv``
+    and of the held-out names was removed from it by the data's curators.
+    ``names_dev.tsv`` is never read.  With ``lex_weight`` > 0, single-word
+    arabnamer pairs (CC-BY-4.0) are added with that weight, minus any whose
+    Arabic form is in ``names_dev.tsv`` (so the dev figures stay unseen).
+    With ``count_weight``, a Wikidata pair seen n times weighs 1 + log2(n).
     """
     pairs: collections.Counter[tuple[str, str]] = collections.Counter()
-    n_dev = n_lex = 0
-    for row in read_tsv(shared / "names_dev.tsv"):
-        if not row["source"].startswith(TRAIN_SOURCES) or split_bucket(row["arabic"]) in exclude:
-            continue
+    n_train = n_lex = 0
+    for row in read_tsv(shared / "names_train.tsv"):
         words, latin = arabic_words(row["arabic"]), latin_key(row["latin"])
         if len(words) != 1 or not latin:
             continue
         pair = strip_article(words[0], latin)
         if pair is not None:
-            pairs[pair] += dev_weight
-            n_dev += 1
-    for row in read_tsv(shared / "names_lexicon" / "arabnamer_name_pairs.tsv"):
-        words = arabic_words(row["arabic"])
-        if len(words) != 1 or not row["latin"].isalpha():
-            continue
-        latin = latin_key(row["latin"])
-        if not latin:
-            continue
-        pair = strip_article(words[0], latin)
-        if pair is not None:
-            pairs[pair] += lex_weight
-            n_lex += 1
-    print(f"training rows: names_dev {n_dev}, arabnamer {n_lex}; distinct pairs {len(pairs)}", file=sys.stderr)
+            weight = 1 + int(math.log2(max(1, int(row["count"] or 1)))) if count_weight else 1
+            pairs[pair] += weight
+            n_train += 1
+    if lex_weight > 0:
+        unseen = {" ".join(arabic_words(r["arabic"])) for r in read_tsv(shared / "names_dev.tsv")}
+        for row in read_tsv(shared / "names_lexicon" / "arabnamer_name_pairs.tsv"):
+            words = arabic_words(row["arabic"])
+            if len(words) != 1 or not row["latin"].isalpha() or words[0] in unseen:
+                continue
+            latin = latin_key(row["latin"])
+            pair = strip_article(words[0], latin) if latin else None
+            if pair is not None:
+                pairs[pair] += lex_weight
+                n_lex += 1
+    print(f"training rows: names_train {n_train}, arabnamer {n_lex}; distinct pairs {len(pairs)}", file=sys.stderr)
     return [(a, la, w) for (a, la), w in sorted(pairs.items())]
 
 
@@ -285,7 +270,7 @@ def kneser_ney(
     gamma: list[dict[tuple[int, ...], float]] = [{} for _ in range(order)]
     for k in range(1, order + 1):
         c = used[k - 1]
-        coc = collections.Counter(min(v, 4) for v in c.values())
+        coc = collections.Counter(v for v in c.values() if v <= 4)  # counts of counts 1-4 (Chen & Goodman)
         n1, n2, n3, n4 = (coc.get(i, 0) for i in (1, 2, 3, 4))
         y = n1 / (n1 + 2 * n2) if n1 else 0.5
         d = [0.0, 1 - 2 * y * n2 / n1 if n1 else 0.5, 2 - 3 * y * n3 / n2 if n2 else 1.0,
@@ -387,18 +372,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--order", type=int, default=5)
     ap.add_argument("--iterations", type=int, default=6)
     ap.add_argument("--max-latin", type=int, default=MAX_LA, help="longest Latin chunk of a graphone")
-    ap.add_argument("--dev-weight", type=int, default=2)
-    ap.add_argument("--lex-weight", type=int, default=1)
+    ap.add_argument("--lex-weight", type=int, default=0, help="weight of arabnamer pairs (0 = not used)")
+    ap.add_argument("--count-weight", action="store_true", help="weigh Wikidata pairs by 1 + log2(count)")
     ap.add_argument("--cutoffs", default="0,0,1,1,1", help="per-order pruning count cutoffs")
-    ap.add_argument(
-        "--tune", action="store_true",
-        help="also leave out bucket 1 of names_dev (to tune settings on it without touching the held-out bucket)",
-    )
     args = ap.parse_args(argv)
 
     t0 = time.time()
-    exclude = frozenset({0, 1}) if args.tune else frozenset({0})
-    pairs = training_pairs(args.shared, args.dev_weight, args.lex_weight, exclude)
+    pairs = training_pairs(args.shared, args.lex_weight, args.count_weight)
     aligned = align(pairs, args.iterations)
     print(f"aligned {len(aligned)} pairs in {time.time() - t0:.0f}s", file=sys.stderr)
     vocab: list[tuple[str, str]] = [(BOS, ""), (EOS, "")]
@@ -419,16 +399,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         "name": "names_joint_ngram",
         "description": "Joint-sequence (graphone) n-gram model, Arabic letters -> Latin letters, for names",
         "source": (
-            "Trained by scripts/train_names.py on names_dev.tsv rows of google/transliteration "
-            "(Apache-2.0) and steveash/NETransliteration-COLING2018 (Wikidata, CC0) minus the held-out "
-            "fifth (sha1(arabic) % 5 == 0), plus single-word arabnamer 0.1.3 pairs (CC-BY-4.0)"
+            "Trained by scripts/train_names.py on names_train.tsv: google/transliteration ar2en-train "
+            "(Apache-2.0) and steveash/NETransliteration-COLING2018 Wikidata names (CC0)"
+            + (", plus single-word arabnamer 0.1.3 pairs (CC-BY-4.0)" if args.lex_weight else "")
         ),
         "order": args.order,
         "max_chunk": [MAX_AR, MAX_LA],
         "training_pairs": len(aligned),
-        "excluded_buckets": sorted(exclude),
-        "dev_weight": args.dev_weight,
         "lex_weight": args.lex_weight,
+        "count_weight": args.count_weight,
         "cutoffs": cutoffs,
         "ngrams": [len(t) for t in logprob],
     }

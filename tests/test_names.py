@@ -107,6 +107,61 @@ def test_text_without_arabic_letters_passes_through(words: list[str]) -> None:
     assert transliterate_name("  ".join(words)) == " ".join(words)
 
 
+ARABIC_INDIC = str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+PERSIAN_DIGITS = str.maketrans("0123456789", "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9")
+
+
+@settings(max_examples=30)
+@given(arabic_name, st.integers(0, 10**6), st.sampled_from([ARABIC_INDIC, PERSIAN_DIGITS, None]))
+@example("\u0645\u062d\u0645\u062f", 2, ARABIC_INDIC)  # issue 16: "محمد ٢" lost its digit
+def test_digits_of_any_script_are_kept(name: str, number: int, digits: dict[int, str] | None) -> None:
+    written = str(number).translate(digits) if digits else str(number)
+    out = transliterate_name(f"{name} {written}")
+    assert out.split()[-1] == str(number), out
+    assert out == f"{transliterate_name(name)} {number}"
+
+
+@settings(max_examples=20)
+@given(st.text(alphabet=LETTERS, min_size=20, max_size=80))
+def test_model_output_length_is_bounded(word: str) -> None:
+    # a graphone spells one Arabic letter with at most max_chunk[1] Latin letters
+    model = load_model()
+    limit = int(model.meta["max_chunk"][1])  # type: ignore[index]
+    for cand in model.nbest(word, 3):
+        assert len(cand.latin) <= limit * len(word)
+
+
+@settings(max_examples=30)
+@given(st.sampled_from("\u06af\u067e\u0686\u0698"), arabic_word)
+def test_persian_letters_keep_their_own_consonant(letter: str, word: str) -> None:
+    # گ پ چ ژ stand for g p ch zh (Persian alphabet); the model saw them too rarely to learn them (گ once,
+    # aligned as "gg"), so the fallback table spells them and the model goes on around them
+    from arnorm.translit.names.model import FALLBACK_LETTERS
+
+    best = load_model().nbest(letter + word, 1)[0].latin
+    assert best.startswith(FALLBACK_LETTERS[letter]), best
+
+
+@pytest.mark.slow
+def test_search_memory_is_linear_in_word_length() -> None:
+    # issue 16: the beam search kept every position's beams, each with its own growing string, so
+    # peak memory grew with the square of the length (800 letters: 0.9 GB).  With backpointers a
+    # 4x longer word must not need anything near 16x the memory.
+    import tracemalloc
+
+    model = load_model()
+    unit = "\u0645\u062d\u0645\u062f\u0639\u0644\u064a"  # محمدعلي
+    model.nbest(unit * 4, 10)  # warm the caches
+    peaks = []
+    for repeat in (8, 32):
+        tracemalloc.start()
+        best = model.nbest(unit * repeat, 10)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert best and len(best[0].latin) >= 2 * repeat
+    assert peaks[1] < 8 * peaks[0], peaks  # linear: about 4x; quadratic: 16x
+
+
 @given(st.text(max_size=20))
 def test_normalization_is_idempotent(text: str) -> None:
     key = arabic_key(text)
@@ -159,13 +214,16 @@ def test_seed_article_names(arabic: str, expected: str) -> None:
     [
         ("عبد الله", "Abdullah"),  # conventional English spelling (issue 5: "Abdullah / Abd al-Rahman")
         ("عبدالله", "Abdullah"),  # the same name written joined
-        ("عبد الرحمن", "Abd al-Rahman"),
-        ("عبدالرحمن", "Abd al-Rahman"),
+        ("عبد الرحمن", "Abdulrahman"),  # news style (issue 13: Arab News / SPA "Abdulrahman al-Sudais")
+        ("عبدالرحمن", "Abdulrahman"),
+        ("سلمان بن عبدالعزيز", "Salman bin Abdulaziz"),  # Saudi Press Agency: "King Salman bin Abdulaziz"
         ("نور الدين", "Nour al-Din"),  # issue 5: "Nur al-Din / Nureddin"
         ("أسامة بن لادن", "Osama bin Laden"),  # conventional English spelling in the press
         ("محمد بن سلمان آل سعود", "Mohammed bin Salman Al Saud"),  # Al = clan, capitalized
         ("ابن خلدون", "Ibn Khaldun"),  # ibn at the start of a name is capitalized
         ("صلاح الدين الأيوبي", "Salah al-Din al-Ayyubi"),
+        ("وليد", "Walid"),  # Walid Jumblatt in English-language news (the model alone prefers Oulid: lexicon)
+        ("عبدربه منصور هادي", "Abd-Rabbu Mansour Hadi"),  # Reuters; عبد + ربه written joined
         ("ترامب", "Trump"),  # foreign names in news (issue 5)
         ("بوتين", "Putin"),
         ("القاهرة", "Cairo"),  # GeoNames / CLDR exonym
@@ -173,6 +231,87 @@ def test_seed_article_names(arabic: str, expected: str) -> None:
 )
 def test_conventional_spellings(arabic: str, expected: str) -> None:
     assert transliterate_name(arabic) == expected
+
+
+@pytest.mark.parametrize(
+    "arabic, region, expected",
+    [
+        # Egyptian State Information Service (sis.gov.eg): "Gamal Abdel Nasser", "Abdel Fattah El-Sisi"
+        ("جمال عبد الناصر", "egypt", "Gamal Abdel Nasser"),
+        ("عبد الفتاح", "egypt", "Abdel Fattah"),
+        ("محمد مرسي", "egypt", "Mohamed Morsi"),  # SIS: "President Mohamed Morsi"
+        ("عادل عبد المهدي", "iraq", "Adel Abdul-Mahdi"),  # Reuters/AP: "Adel Abdul-Mahdi"
+        ("عبد العزيز بوتفليقة", "maghreb", "Abdelaziz Bouteflika"),  # Algerian Presidency
+        ("سلمان بن عبدالعزيز", "gulf", "Salman bin Abdulaziz"),  # Saudi Press Agency
+    ],
+)
+def test_regional_news_conventions(arabic: str, region: str, expected: str) -> None:
+    assert transliterate_name(arabic, region=region) == expected
+
+
+def test_news_style_writes_the_diminutive_with_ei() -> None:
+    # fu'ayl in news is -ei- (Saudi MFA: "Adel al-Jubeir"; Obeid, Hussein), in ALA-LC -ay- (al-Jubayr)
+    assert transliterate_name("عادل الجبير") == "Adel al-Jubeir"
+    assert transliterate_name("عادل الجبير", style="scholarly") == "Adel al-Jubayr"
+    assert "Jubayr" in name_variants("جبير", 3)  # the unrewritten spelling stays a variant
+
+
+def test_scholarly_style() -> None:
+    # ALA-LC (Library of Congress Arabic romanization table): Abd al-, Abd Allah, ibn for bin
+    assert transliterate_name("عبد الرحمن", style="scholarly") == "Abd al-Rahman"
+    assert transliterate_name("عبد الله", style="scholarly") == "Abd Allah"
+    assert transliterate_name("سلمان بن عبدالعزيز", style="scholarly") == "Salman ibn Abd al-Aziz"
+
+
+@settings(max_examples=25)
+@given(arabic_name, st.sampled_from(["news", "scholarly"]), st.sampled_from([None, "gulf", "levant", "egypt", "iraq", "maghreb"]))
+def test_every_convention_spells_every_name(name: str, style: str, region: str | None) -> None:
+    # each convention gives Latin words for any Arabic name, led by its own first variant
+    out = transliterate_name(name, style=style, region=region)
+    assert out and set(unicodedata.normalize("NFKD", out)) - set("\u0300\u0301\u0302\u0308\u0327") <= LATIN_OUTPUT
+    assert name_variants(name, 3, style=style, region=region)[0] == out
+
+
+def test_unknown_convention_lists_the_choices() -> None:
+    from arnorm.translit.names import UnknownConventionError
+
+    with pytest.raises(UnknownConventionError) as info:
+        transliterate_name("محمد", region="mars")
+    assert "gulf" in info.value.choices and isinstance(info.value, ArnormError)
+    with pytest.raises(UnknownConventionError):
+        transliterate_name("محمد", style="tabloid")
+
+
+@pytest.mark.parametrize(
+    "arabic, expected",
+    [
+        ("الرياض", "Riyadh"),  # GeoNames / CLDR: the English name drops the article
+        ("دير الزور", "Deir ez-Zor"),  # GeoNames
+    ],
+)
+def test_places_take_the_gazetteer_name(arabic: str, expected: str) -> None:
+    assert transliterate_name(arabic) == expected
+
+
+def test_turkish_and_persian_compounds_are_joined() -> None:
+    # Turkish -oglu and Persian -zadeh are written joined in English-language news (Davutoglu, Ihsanoglu;
+    # Hassanzadeh), whether Arabic writes them apart (داود أوغلو) or joined
+    assert [u.kind for u in parse("أحمد داود أوغلو")] == ["word", "oglu"]
+    assert transliterate_name("أحمد داود أوغلو").endswith("oglu")
+    assert transliterate_name("إحسان أوغلو") == "Ihsanoglu"
+    assert transliterate_name("حسن زاده") == "Hassanzadeh"
+    assert [u.kind for u in parse("أوغلو")] == ["word"]  # alone it is a word
+
+
+def test_place_prefixes_and_organisations() -> None:
+    # GeoNames "Kafr Nabudah": the prefix كفر is split off a joined place name and spelled Kafr
+    assert transliterate_name("كفرنبودة").startswith("Kafr ")
+    assert [u.words for u in parse("كفرنبودة")] == [("كفر",), ("نبودة",)]
+    # "Hayat Tahrir al-Sham" (Reuters, AP): هيئة in construct is Hayat
+    assert transliterate_name("هيئة تحرير الشام").startswith("Hayat ")
+    assert "Hayat Tahrir al-Sham" in name_variants("هيئة تحرير الشام", 3)
+    # a person named Riyad keeps the article form inside a longer name
+    assert transliterate_name("صالح الرياض").split()[-1].startswith("al-")
 
 
 def test_variants_cover_common_spellings() -> None:
@@ -198,7 +337,7 @@ def test_french_scheme() -> None:
 @pytest.mark.parametrize(
     "arabic, expected",
     [
-        ("وليد", "walid"),  # و as a consonant (w) before a vowel
+        ("وائل", "wael"),  # و as a consonant (w) before a vowel
         ("نوال", "nawal"),  # و as a consonant inside the word
         ("محمود", "mahmoud"),  # و as the long vowel u (ou in English use)
         ("سعيد", "said"),  # ي as the long vowel i
@@ -300,23 +439,60 @@ def test_model_is_compact() -> None:
     assert size < 2_000_000
 
 
-def test_heldout_rows_sample() -> None:
-    # names_dev.tsv rows the model never saw (held-out bucket and ANETAC): a regression floor well
-    # below the measured figures (see benchmarks/names_accuracy.py), on a fixed sample.
-    path = shared_file("data", "names_dev.tsv")
-    import importlib.util
-    from pathlib import Path
+# measured on all not-in-lexicon dev rows (benchmarks/names_accuracy.py): top-1 ~0.21, top-10 ~0.53
+TOP1_FLOOR, TOP10_FLOOR = 0.14, 0.42
 
-    spec = importlib.util.spec_from_file_location(
-        "train_names", Path(__file__).resolve().parents[1] / "scripts" / "train_names.py"
-    )
-    assert spec is not None and spec.loader is not None
-    train = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(train)
-    rows = [
-        r for r in train.read_tsv(path)
-        if not r["source"].startswith(train.TRAIN_SOURCES) or train.is_heldout(r["arabic"])
-    ]
-    sample = random.Random(5).sample(rows, 150)
+
+@pytest.mark.slow
+def test_unseen_rows_sample() -> None:
+    # names_dev.tsv rows (the model never trains on them: scripts/train_names.py reads names_train.tsv,
+    # from which every dev Arabic form was removed) that are in no lexicon file either: a regression
+    # floor below the measured figures (see benchmarks/names_accuracy.py), on a fixed sample.
+    import csv
+
+    with open(shared_file("data", "names_dev.tsv"), encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE) if lookup_loose(r["arabic"]) is None]
+    sample = random.Random(5).sample(rows, 200)
+    top1 = sum(r["latin"].casefold() == transliterate_name(r["arabic"]).casefold() for r in sample)
     top10 = sum(r["latin"].casefold() in [v.casefold() for v in name_variants(r["arabic"], 10)] for r in sample)
-    assert top10 / len(sample) >= 0.35
+    assert top1 / len(sample) >= TOP1_FLOOR and top10 / len(sample) >= TOP10_FLOOR, (top1, top10)
+
+
+def test_data_files_are_validated_by_the_data_layer() -> None:
+    # the loaders read through arnorm.datafile: a record that breaks its schema names the entry and field
+    from arnorm.errors import DataFileError
+    from arnorm.translit.names.lexicon import _entry
+
+    with pytest.raises(DataFileError, match=r"entries\.x\.en"):
+        _entry("x", {"en": "Ahmed", "k": ["given"], "s": ["core"]})  # a string, not a list
+    with pytest.raises(DataFileError, match=r"entries\.x\.k\[0\]"):
+        _entry("x", {"en": ["Ahmed"], "k": ["emperor"], "s": ["core"]})  # not one of the kinds
+    with pytest.raises(DataFileError, match="unknown fields"):
+        _entry("x", {"en": ["Ahmed"], "k": ["given"], "s": ["core"], "typo": 1})
+    assert _entry("x", {"en": ["Ahmed"], "k": ["given"], "s": ["core"]}).english == ("Ahmed",)
+
+
+def test_readme_personal_names_examples_are_true() -> None:
+    # the examples of the README's "Personal names" section
+    from arnorm.translit.names.matching import name_key, name_similarity
+    from arnorm.translit.names.reverse import name_variants_arabic
+
+    assert transliterate_name("سلمان بن عبدالعزيز") == "Salman bin Abdulaziz"
+    assert transliterate_name("جمال عبد الناصر", region="egypt") == "Gamal Abdel Nasser"
+    assert transliterate_name("سلمان بن عبدالعزيز", style="scholarly") == "Salman ibn Abd al-Aziz"
+    assert name_variants_arabic("Salman bin Abdulaziz", 1) == ["سلمان بن عبد العزيز"]
+    assert name_key("عادل الجبير") == name_key("Adel al-Jubeir")
+    assert name_similarity("محمد", "Mohammed") == 1.0
+
+
+def test_import_arnorm_does_not_load_the_name_model() -> None:
+    # issue 13: the model is loaded lazily, on the first name transliterated (a fresh process)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, arnorm; arnorm.normalize('\u0645\u062d\u0645\u062f') if hasattr(arnorm, 'normalize') else None; "
+        "print('arnorm.translit.names.model' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

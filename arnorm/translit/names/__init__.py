@@ -27,14 +27,25 @@ because Latin tokens are kept as they are).
 from __future__ import annotations
 
 from ...errors import ArnormError
+from .conventions import REGIONS, STYLES, UnknownConventionError
 from .grammar import SCHEMES
 from .variants import ranked_spellings
 from .vocalize import vocalize
 
-__all__ = ["SCHEMES", "name_variants", "transliterate_name", "vocalize"]
+__all__ = [
+    "REGIONS",
+    "SCHEMES",
+    "STYLES",
+    "UnknownConventionError",
+    "name_variants",
+    "transliterate_name",
+    "vocalize",
+]
 
 
-def transliterate_name(name: str, scheme: str = "english") -> str:
+def transliterate_name(
+    name: str, scheme: str = "english", *, style: str = "news", region: str | None = None
+) -> str:
     """The most likely Latin spelling of an Arabic name.
 
     Args:
@@ -43,25 +54,38 @@ def transliterate_name(name: str, scheme: str = "english") -> str:
             Words without Arabic letters are kept as they are.
         scheme: ``"english"`` (default) or ``"french"`` (Maghrebi conventions:
             ou, ch, dj, El).
+        style: ``"news"`` (default: what English-language news writes,
+            ``Salman bin Abdulaziz``) or ``"scholarly"`` (ALA-LC usage,
+            ``Salman ibn Abd al-Aziz``); english scheme only.
+        region: the bearer's region, for the news spellings used there:
+            ``"gulf"``, ``"levant"``, ``"egypt"`` (``Gamal Abdel Nasser``),
+            ``"iraq"`` (``Abdul-Mahdi``), ``"maghreb"`` (``Abdelaziz``), or
+            ``None`` (default: international usage).  Each convention's
+            source is in ``arnorm/data/names/conventions.json``.
 
     Returns:
         The spelling, or ``""`` if ``name`` has no words.
 
     Raises:
         UnknownSchemeError: for a scheme that does not exist (lists the valid ones).
+        UnknownConventionError: for a style or region that does not exist.
         TypeError: if ``name`` is not a ``str``.
 
     >>> transliterate_name("أبو محمد الجولاني")
     'Abu Mohammed al-Julani'
     >>> transliterate_name("عبد الله")
     'Abdullah'
+    >>> transliterate_name("جمال عبد الناصر", region="egypt")
+    'Gamal Abdel Nasser'
     """
     _check(name)
-    found = ranked_spellings(name, scheme, 1)
+    found = ranked_spellings(name, scheme, 1, style, region)
     return found[0].text if found else ""
 
 
-def name_variants(name: str, k: int = 10, scheme: str = "english") -> list[str]:
+def name_variants(
+    name: str, k: int = 10, scheme: str = "english", *, style: str = "news", region: str | None = None
+) -> list[str]:
     """Up to ``k`` spellings of an Arabic name, most likely first.
 
     Record linkage needs the spellings people actually use (Mohammed,
@@ -70,6 +94,7 @@ def name_variants(name: str, k: int = 10, scheme: str = "english") -> list[str]:
     Raises:
         ArnormError: if ``k`` < 1.
         UnknownSchemeError: for a scheme that does not exist.
+        UnknownConventionError: for a style or region that does not exist.
 
     >>> name_variants("محمد", k=4)
     ['Mohammed', 'Muhammad', 'Mohamed', 'Mohammad']
@@ -77,7 +102,7 @@ def name_variants(name: str, k: int = 10, scheme: str = "english") -> list[str]:
     _check(name)
     if not isinstance(k, int) or k < 1:
         raise ArnormError(f"k must be a positive integer, not {k!r}")
-    return [c.text for c in ranked_spellings(name, scheme, k)]
+    return [c.text for c in ranked_spellings(name, scheme, k, style, region)]
 
 
 def _check(name: object) -> None:

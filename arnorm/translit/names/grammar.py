@@ -21,38 +21,25 @@ Scores are relative log10 values: 0 for a unit's best spelling, lower is worse.
 from __future__ import annotations
 
 import functools
-import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
 import regex
 
-from ...errors import UnknownSchemeError
+from ...datafile import load_json, validate
+from ...errors import DataFileError, UnknownSchemeError
+from .conventions import Convention
 from .lexicon import Entry, known_latin, lookup_loose
 from .model import load_model
-from .normalize import arabic_words, latin_key
+from .normalize import latin_key
 from .patterns import pattern_spellings
+from .units import ALLAH, ARTICLE, Unit, parse
 
 __all__ = ["SCHEMES", "Scored", "Unit", "check_scheme", "parse", "spell_unit", "spell_word"]
 
 #: The schemes names can be spelled in.
 SCHEMES = ("english", "french")
 
-ABD = "\u0639\u0628\u062f"  # عبد
-ALLAH = "\u0627\u0644\u0644\u0647"  # الله
-DIN = "\u0627\u0644\u062f\u064a\u0646"  # الدين
-ARTICLE = "\u0627\u0644"  # ال
-PARTICLES = {
-    "\u0623\u0628\u0648": "abu", "\u0627\u0628\u0648": "abu",  # أبو ابو
-    "\u0623\u0628\u064a": "abu", "\u0627\u0628\u064a": "abu",  # أبي ابي
-    "\u0623\u0628\u0627": "abu", "\u0627\u0628\u0627": "abu",  # أبا ابا
-    "\u0628\u0646": "bin", "\u0627\u0628\u0646": "ibn", "\u0625\u0628\u0646": "ibn",  # بن ابن إبن
-    "\u0628\u0646\u062a": "bint",  # بنت
-    "\u0622\u0644": "al_clan",  # آل
-    "\u0623\u0645": "umm", "\u0627\u0645": "umm",  # أم ام
-}
 
 # Ranking constants (log10 units), chosen on the tuning bucket of names_dev (see benchmarks/names_accuracy.py).
 RANK_STEP = 0.3  # between successive lexicon spellings
@@ -61,7 +48,8 @@ PATTERN_GAP = 0.5  # pattern spellings are rescored by the model and start this 
 TEMPLATE_STEP = 0.4  # between successive templates of a particle or compound
 WHOLE_GAP = 1.5  # a word read without its article, as one foreign name (Albert), vs al- + stem
 KNOWN_BONUS = 2.0  # added to a model spelling that is a known Latin name (latin_names.json)
-MODEL_K = 20  # model candidates per word, before the known-name bonus reorders them
+STYLE_STEP = 0.05  # a spelling the style rewrote (Jubayr -> Jubeir) stays as a variant this far below
+MODEL_K = 12  # model candidates per word, before the known-name bonus reorders them
 
 
 @dataclass(frozen=True)
@@ -72,73 +60,38 @@ class Scored:
     score: float
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A piece of a name: a ``kind`` (word, abd, din, a particle, literal) and its Arabic words."""
-
-    kind: str
-    words: tuple[str, ...]
-
-
 def check_scheme(scheme: str) -> None:
     """Raise :class:`~arnorm.errors.UnknownSchemeError` unless ``scheme`` is a name scheme."""
     if scheme not in SCHEMES:
         raise UnknownSchemeError(scheme, SCHEMES)
 
 
+GRAMMAR_FILE = "names/grammar.json"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The schema of ``grammar.json`` (see its ``description``)."""
+
+    name: str
+    description: str
+    source: str
+    sun_letters: str
+    schemes: Mapping[str, Mapping[str, tuple[str, ...]]]
+    french_rewrites: tuple[tuple[str, str], ...]
+
+
 @functools.cache
-def _grammar() -> dict[str, Any]:
-    text = resources.files("arnorm.data.names").joinpath("grammar.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
+def _grammar() -> Grammar:
+    data: Grammar = validate(load_json(GRAMMAR_FILE), Grammar, GRAMMAR_FILE)
+    missing = set(SCHEMES) - set(data.schemes)
+    if missing:
+        raise DataFileError(f"{GRAMMAR_FILE}:schemes", f"no templates for {', '.join(sorted(missing))}")
     return data
 
 
-def _templates(scheme: str, name: str) -> list[str]:
-    return list(_grammar()["schemes"][scheme][name])
-
-
-# ------------------------------------------------------------------------- parsing
-
-_HAS_ARABIC = regex.compile(r"\p{scx=Arab}")
-
-
-def parse(name: str) -> list[Unit]:
-    """Split a name into units (see the module docstring).
-
-    >>> [u.kind for u in parse("أبو محمد الجولاني")]
-    ['abu', 'word', 'word']
-    >>> parse("عبد الرحمن")
-    [Unit(kind='abd', words=('الرحمن',))]
-    """
-    tokens: list[tuple[str, bool]] = []  # (text, is_arabic)
-    for raw in name.split():
-        if _HAS_ARABIC.search(raw):
-            tokens.extend((w, True) for w in arabic_words(raw))
-        else:
-            tokens.append((raw, False))
-    units: list[Unit] = []
-    i = 0
-    while i < len(tokens):
-        word, arabic = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if not arabic:
-            units.append(Unit("literal", (word,)))
-        elif word == ABD and nxt is not None and nxt[1]:
-            units.append(Unit("abd", (nxt[0],)))
-            i += 1
-        elif word.startswith(ABD + ARTICLE) and len(word) > 5:
-            units.append(Unit("abd", (word[3:],)))
-        elif nxt is not None and nxt[0] == DIN and word not in PARTICLES:
-            units.append(Unit("din", (word,)))
-            i += 1
-        elif word.endswith(DIN) and len(word) > 6:
-            units.append(Unit("din", (word[:-5],)))
-        elif word in PARTICLES and nxt is not None and nxt[1]:
-            units.append(Unit(PARTICLES[word], ()))
-        else:
-            units.append(Unit("word", (word,)))
-        i += 1
-    return units
+def _templates(conv: Convention, name: str) -> list[str]:
+    return list(conv.templates(name, _grammar().schemes[conv.scheme][name]))
 
 
 # ------------------------------------------------------------------------ spelling
@@ -152,15 +105,27 @@ def _display(latin: str) -> str:
 def _rewrite_french(spelling: str) -> str:
     """An English-style spelling in French/Maghrebi conventions (sh -> ch, u -> ou, ...)."""
     out = spelling.lower()
-    for pattern, repl in _grammar()["french_rewrites"]:
+    for pattern, repl in _grammar().french_rewrites:
         out = regex.sub(pattern, repl, out)
     return _display(out)
 
 
-def lexicon_spellings(entry: Entry, scheme: str) -> tuple[str, ...]:
-    if scheme == "french":
+#: Kinds of lexicon entry that are Arab names (a region's letter rewrites apply to them).
+ARAB_KINDS = frozenset({"given", "family", "nisba", "divine"})
+
+
+def lexicon_spellings(entry: Entry, conv: Convention) -> tuple[str, ...]:
+    """The entry's spellings in the convention, preferred first."""
+    if conv.scheme == "french":
         return entry.french or tuple(_rewrite_french(s) for s in entry.english)
-    return entry.english
+    spellings = entry.english
+    if conv.region is not None and ARAB_KINDS & set(entry.kinds):
+        rewritten = [conv.rewrite(s) for s in spellings]
+        spellings = tuple(dict.fromkeys(rewritten + list(spellings)))
+    preferred = conv.preferred()
+    if preferred:
+        spellings = tuple(sorted(spellings, key=lambda s: s.casefold() not in preferred))
+    return spellings
 
 
 def merge(cands: Sequence[Scored], k: int) -> list[Scored]:
@@ -177,12 +142,12 @@ def merge(cands: Sequence[Scored], k: int) -> list[Scored]:
 
 
 @functools.lru_cache(maxsize=4096)
-def spell_word(word: str, scheme: str = "english", k: int = 10, places: bool = False) -> tuple[Scored, ...]:
+def spell_word(word: str, conv: Convention, k: int = 10, places: bool = False) -> tuple[Scored, ...]:
     """Ranked spellings of one normalized Arabic word, the article not treated specially.
 
     Args:
         word: a normalized Arabic word (see :func:`~arnorm.translit.names.normalize.arabic_words`).
-        scheme: one of :data:`SCHEMES`.
+        conv: the scheme and its conventions.
         k: how many spellings to return at most.
         places: whether lexicon entries known only as place names may be used.
     """
@@ -191,7 +156,7 @@ def spell_word(word: str, scheme: str = "english", k: int = 10, places: bool = F
         entry = None
     cands: list[Scored] = []
     if entry is not None:
-        cands.extend(Scored(s, -RANK_STEP * r) for r, s in enumerate(lexicon_spellings(entry, scheme)))
+        cands.extend(Scored(s, -RANK_STEP * r) for r, s in enumerate(lexicon_spellings(entry, conv)))
     model = load_model()
     known = known_latin()
     found = [(c.latin, c.logp + (KNOWN_BONUS if c.latin in known else 0.0)) for c in model.nbest(word, MODEL_K)]
@@ -199,18 +164,31 @@ def spell_word(word: str, scheme: str = "english", k: int = 10, places: bool = F
         top = max(lp for _, lp in found)
         gap = LEX_GAP if entry is not None else 0.0
         for latin, lp in found:
-            text = _display(latin) if scheme == "english" else _rewrite_french(latin)
+            text = _display(latin) if conv.scheme == "english" else _rewrite_french(latin)
             cands.append(Scored(text, lp - top - gap))
         for spelling in pattern_spellings(word):
             lk = latin_key(spelling)
             lp = model.score(word, lk) + (KNOWN_BONUS if lk in known else 0.0)
             if lp > -1e9:
-                text = spelling if scheme == "english" else _rewrite_french(spelling)
+                text = conv.rewrite(spelling) if conv.scheme == "english" else _rewrite_french(spelling)
                 cands.append(Scored(text, lp - top - gap - PATTERN_GAP))
-    merged = merge(cands, k)
+    merged = merge(_restyled(cands, conv), k)
     if not merged:  # only silent letters (ء, ع): write them as the apostrophe of the standards
         merged = [Scored("'" * len(word), 0.0)]
     return tuple(merged)
+
+
+def _restyled(cands: list[Scored], conv: Convention) -> list[Scored]:
+    """Each spelling in the style's conventions, the original kept just below it."""
+    out = []
+    for c in cands:
+        styled = conv.restyle(c.text)
+        if styled != c.text:
+            out.append(Scored(styled, c.score))
+            out.append(Scored(c.text, c.score - STYLE_STEP))
+        else:
+            out.append(c)
+    return out
 
 
 def _is_article_word(word: str) -> bool:
@@ -219,7 +197,7 @@ def _is_article_word(word: str) -> bool:
 
 def _sun(word: str, spelled: str) -> str:
     """The consonant(s) the article assimilates to before ``word`` (``l`` before moon letters)."""
-    if word[:1] and word[0] in _grammar()["sun_letters"]:
+    if word[:1] and word[0] in _grammar().sun_letters:
         onset = regex.match(r"[^aeiouy]*", spelled.lower())
         return onset.group(0) if onset and onset.group(0) else "l"
     return "l"
@@ -230,9 +208,9 @@ def _fill(template: str, word: str, spelled: str, **extra: str) -> str:
     return template.format(x=spelled, xl=spelled.lower(), sun=_sun(word, spelled), **extra)
 
 
-def _article_forms(stem: str, spelled: Scored, scheme: str, first: bool) -> list[Scored]:
+def _article_forms(stem: str, spelled: Scored, conv: Convention, first: bool) -> list[Scored]:
     """al- + one spelling of the stem, in every form the scheme allows."""
-    templates = _templates(scheme, "article_first" if first else "article")
+    templates = _templates(conv, "article_first" if first else "article")
     return [Scored(_fill(t, stem, spelled.text), spelled.score - TEMPLATE_STEP * r) for r, t in enumerate(templates)]
 
 
@@ -243,7 +221,7 @@ def _curated(entry: Entry | None) -> bool:
 _ARTICLE_SPELLED = regex.compile(r"(?i)^(?:al|el|ul|il|a[dnrstz]|e[dnrstz])[- ']+(.+)$")
 
 
-def spell_token(word: str, scheme: str, k: int, first: bool, places: bool = False) -> list[Scored]:
+def spell_token(word: str, conv: Convention, k: int, first: bool, places: bool = False) -> list[Scored]:
     """Ranked spellings of one word of a name, with the article handled.
 
     A word starting with ``ال`` is read as al- + stem.  When the lexicon knows
@@ -253,7 +231,7 @@ def spell_token(word: str, scheme: str, k: int, first: bool, places: bool = Fals
     known name.  A place name (``القاهرة``, Cairo) is kept as the lexicon has it.
     """
     if not _is_article_word(word):
-        return list(spell_word(word, scheme, k, places))
+        return list(spell_word(word, conv, k, places))
     stem = word[2:]
     cands: list[Scored] = []
     entry = lookup_loose(word)
@@ -264,53 +242,55 @@ def spell_token(word: str, scheme: str, k: int, first: bool, places: bool = Fals
     if entry is not None:
         lexicon_gap = LEX_GAP
         # a curated stem (صالح: Saleh first) outranks the order of an uncurated whole-word entry
-        offset = LEX_GAP if _curated(stem_entry) and not _curated(entry) else 0.0
-        spellings = lexicon_spellings(entry, scheme)
+        # a place read on its own keeps the gazetteer's name, which drops the article (الرياض: Riyadh)
+        place_first = places and "place" in entry.kinds
+        offset = LEX_GAP if _curated(stem_entry) and not _curated(entry) and not place_first else 0.0
+        spellings = lexicon_spellings(entry, conv)
         for r, s in enumerate(spellings):
             base = -RANK_STEP * r - offset
             m = _ARTICLE_SPELLED.match(s)
-            if entry.is_place:
+            if entry.is_place or (place_first and r == 0):
                 cands.append(Scored(s, base))
             elif m:
-                cands.extend(_article_forms(stem, Scored(m.group(1), base), scheme, first))
+                cands.extend(_article_forms(stem, Scored(m.group(1), base), conv, first))
             elif s.lower().startswith(("al", "el")):
                 cands.append(Scored(s, base if stem_entry is None else base - WHOLE_GAP))
             else:
-                cands.extend(_article_forms(stem, Scored(s, base), scheme, first))
+                cands.extend(_article_forms(stem, Scored(s, base), conv, first))
     gap = lexicon_gap if stem_entry is None else 0.0
-    for c in spell_word(stem, scheme, max(3, k // 2)):
-        cands.extend(_article_forms(stem, Scored(c.text, c.score - gap), scheme, first))
-    for c in spell_word(word, scheme, 3):
+    for c in spell_word(stem, conv, max(3, k // 2)):
+        cands.extend(_article_forms(stem, Scored(c.text, c.score - gap), conv, first))
+    for c in spell_word(word, conv, 3):
         if c.text.lower().startswith(("al", "el")):
             cands.append(Scored(c.text, c.score - WHOLE_GAP))
     return merge(cands, k)
 
 
-def spell_unit(unit: Unit, scheme: str, k: int, first: bool, places: bool = False) -> list[Scored]:
+def spell_unit(unit: Unit, conv: Convention, k: int, first: bool, places: bool = False) -> list[Scored]:
     """Ranked spellings of one unit of a name."""
     if unit.kind == "literal":
         return [Scored(unit.words[0], 0.0)]
     if unit.kind == "word":
-        return spell_token(unit.words[0], scheme, k, first, places)
+        return spell_token(unit.words[0], conv, k, first, places)
     if unit.kind == "abd":
         (x,) = unit.words
         if x == ALLAH:
-            return [Scored(t, -TEMPLATE_STEP * r) for r, t in enumerate(_templates(scheme, "abd_allah"))]
+            return [Scored(t, -TEMPLATE_STEP * r) for r, t in enumerate(_templates(conv, "abd_allah"))]
         article = _is_article_word(x)
         stem = x[2:] if article else x
         out = []
-        for s in spell_word(stem, scheme, 3):
-            for r, t in enumerate(_templates(scheme, "abd" if article else "abd_plain")):
+        for s in spell_word(stem, conv, 3):
+            for r, t in enumerate(_templates(conv, "abd" if article else "abd_plain")):
                 out.append(Scored(_fill(t, stem, s.text), s.score - TEMPLATE_STEP * r))
         return merge(out, k)
-    if unit.kind == "din":
+    if unit.kind in ("din", "oglu", "zadeh"):
         (p,) = unit.words
         out = []
-        for s in spell_word(p, scheme, 3):
-            for r, t in enumerate(_templates(scheme, "din")):
+        for s in spell_word(p, conv, 3):
+            for r, t in enumerate(_templates(conv, unit.kind)):
                 out.append(Scored(t.format(p=_display(s.text)), s.score - TEMPLATE_STEP * r))
         return merge(out, k)
-    templates = _templates(scheme, unit.kind)
+    templates = _templates(conv, unit.kind)
     if first and unit.kind in ("bin", "ibn", "bint"):
         templates = [_display(t) for t in templates]
     return [Scored(t, -TEMPLATE_STEP * r) for r, t in enumerate(templates)]

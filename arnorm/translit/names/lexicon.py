@@ -14,18 +14,19 @@ The file is read lazily, once, on first lookup.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from types import MappingProxyType
+from typing import Any, Literal
 
+from ...datafile import load_json, validate
+from ...errors import DataFileError
 from .normalize import arabic_key
 
 __all__ = ["KINDS", "Entry", "fold", "lexicon", "lookup", "lookup_loose"]
 
 #: The kinds of entry, as written in the data file.
-KINDS = ("given", "family", "nisba", "particle", "divine", "title", "foreign", "name", "place")
+KINDS = ("given", "family", "nisba", "particle", "divine", "title", "foreign", "name", "place", "noun")
 
 
 @dataclass(frozen=True)
@@ -60,28 +61,42 @@ class Entry:
         return self.kinds == ("place",)
 
 
-def _entry(key: str, raw: Mapping[str, object]) -> Entry:
-    def strings(field: str) -> tuple[str, ...]:
-        value = raw.get(field, [])
-        assert isinstance(value, list)
-        return tuple(str(v) for v in value)
+Kind = Literal["given", "family", "nisba", "particle", "divine", "title", "foreign", "name", "place", "noun"]
+LEXICON_FILE = "names/lexicon.json"
 
-    vocalized = raw.get("v")
+
+@dataclass(frozen=True)
+class _Stored:
+    """One entry as ``lexicon.json`` stores it (the schema :func:`validate` checks)."""
+
+    en: tuple[str, ...]
+    k: tuple[Kind, ...]
+    s: tuple[str, ...]
+    fr: tuple[str, ...] = ()
+    v: str | None = None
+    vq: Literal["curated", "source", "derived", ""] = ""
+
+
+def _entry(key: str, raw: Any) -> Entry:
+    """Validate one stored entry (raises :class:`DataFileError` naming it) and build its :class:`Entry`."""
+    stored: _Stored = validate(raw, _Stored, f"{LEXICON_FILE}:entries.{key}")
+    if not stored.en:
+        raise DataFileError(f"{LEXICON_FILE}:entries.{key}.en", "an entry needs at least one English spelling")
     return Entry(
         key=key,
-        vocalized=str(vocalized) if vocalized else None,
-        vocalization=str(raw.get("vq", "")) if vocalized else "",
-        english=strings("en"),
-        french=strings("fr"),
-        kinds=strings("k"),
-        sources=strings("s"),
+        vocalized=stored.v or None,
+        vocalization=stored.vq if stored.v else "",
+        english=stored.en,
+        french=stored.fr,
+        kinds=stored.k,
+        sources=stored.s,
     )
 
 
 class _Lexicon(Mapping[str, Entry]):
-    """The entries, built from the parsed JSON on first access to each (cheap to load)."""
+    """The entries, validated and built from the parsed JSON on first access to each (cheap to load)."""
 
-    def __init__(self, raw: dict[str, dict[str, object]]) -> None:
+    def __init__(self, raw: dict[str, Any]) -> None:
         self._raw = raw
         self._built: dict[str, Entry] = {}
 
@@ -100,15 +115,17 @@ class _Lexicon(Mapping[str, Entry]):
     def __len__(self) -> int:
         return len(self._raw)
 
-    def raw(self) -> Mapping[str, Mapping[str, object]]:
+    def raw(self) -> Mapping[str, Any]:
         """The entries as stored (read-only use)."""
         return self._raw
 
 
 @functools.cache
 def _load() -> _Lexicon:
-    text = resources.files("arnorm.data.names").joinpath("lexicon.json").read_text(encoding="utf-8")
-    return _Lexicon(json.loads(text)["entries"])
+    entries = load_json(LEXICON_FILE).get("entries")
+    if not isinstance(entries, dict):
+        raise DataFileError(LEXICON_FILE, "no object under the top-level key 'entries'")
+    return _Lexicon(entries)
 
 
 def lexicon() -> Mapping[str, Entry]:
@@ -146,8 +163,7 @@ def _folded() -> Mapping[str, str]:
     raw = _load().raw()
 
     def rank(key: str) -> tuple[bool, int, str]:
-        sources = raw[key].get("s", [])
-        assert isinstance(sources, list)
+        sources = raw[key].get("s", []) if isinstance(raw[key], dict) else []
         return ("core" not in sources, -len(sources), key)
 
     for key in sorted(raw, key=rank):
@@ -172,5 +188,15 @@ def lookup_loose(name: str) -> Entry | None:
 @functools.cache
 def known_latin() -> frozenset[str]:
     """Latin spellings of names people write (folded to a-z; ``latin_names.json``)."""
-    text = resources.files("arnorm.data.names").joinpath("latin_names.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(text)["names"].split())
+    stored = validate(load_json("names/latin_names.json"), _LatinNames, "names/latin_names.json")
+    return frozenset(stored.names.split())
+
+
+@dataclass(frozen=True)
+class _LatinNames:
+    """The schema of ``latin_names.json``: the spellings, space-separated, in one string."""
+
+    name: str
+    description: str
+    source: str
+    names: str

@@ -24,7 +24,7 @@ import regex
 
 from ...pipeline import Pipeline
 
-__all__ = ["ARABIC_LETTERS", "arabic_key", "arabic_words", "latin_key"]
+__all__ = ["ARABIC_LETTERS", "arabic_key", "arabic_words", "latin_key", "name_pieces"]
 
 #: The letters a normalized name may contain (besides single spaces).
 ARABIC_LETTERS = frozenset(
@@ -38,6 +38,7 @@ _NOT_LETTER = regex.compile(
     "[^" + "".join(sorted(ARABIC_LETTERS)) + "]+"
 )
 _NON_AZ = regex.compile("[^a-z]+")
+_LETTERS_OR_DIGITS = regex.compile("([" + "".join(sorted(ARABIC_LETTERS)) + r"]+)|(\d+)")
 _EXTRA_FOLD = str.maketrans({"\u0671": "\u0627"})  # alef wasla -> alef
 
 
@@ -54,6 +55,26 @@ def arabic_words(name: str) -> list[str]:
     """
     text = _pipeline()(name).translate(_EXTRA_FOLD)
     return [w for w in _NOT_LETTER.split(text) if w]
+
+
+def name_pieces(token: str) -> list[tuple[str, bool]]:
+    """The pieces of one white-space-free token: (normalized Arabic word, True) or (digits, False).
+
+    Digits of any script are kept as ASCII digits (a name such as ``محمد ٢``
+    keeps its number); every other character that is not an Arabic letter
+    separates words, as in :func:`arabic_words`.
+
+    >>> name_pieces("الملك٢")
+    [('الملك', True), ('2', False)]
+    """
+    text = _pipeline()(token).translate(_EXTRA_FOLD)
+    pieces: list[tuple[str, bool]] = []
+    for m in _LETTERS_OR_DIGITS.finditer(text):
+        if m.group(1):
+            pieces.append((m.group(1), True))
+        else:
+            pieces.append(("".join(str(unicodedata.digit(c)) for c in m.group(2)), False))
+    return pieces
 
 
 def arabic_key(name: str) -> str:

@@ -13,22 +13,50 @@ where the model's own search missed a plausible spelling.
 from __future__ import annotations
 
 import functools
-import json
-from importlib import resources
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import regex
+
+from ...datafile import load_json, validate
+from ...errors import DataFileError
 
 __all__ = ["pattern_spellings"]
 
 _SLOT = regex.compile(r"\{(\d)\}")
 
 
+PATTERNS_FILE = "names/patterns.json"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One pattern (wazn) of ``patterns.json``: its name, a regular expression, spelling templates."""
+
+    wazn: str
+    regex: str
+    spell: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    name: str
+    description: str
+    source: str
+    consonants: Mapping[str, str]
+    patterns: tuple[Pattern, ...]
+
+
 @functools.cache
-def _patterns() -> tuple[dict[str, str], tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]]:
-    text = resources.files("arnorm.data.names").joinpath("patterns.json").read_text(encoding="utf-8")
-    data = json.loads(text)
-    compiled = tuple((regex.compile(p["regex"]), tuple(p["spell"])) for p in data["patterns"])
-    return dict(data["consonants"]), compiled
+def _patterns() -> tuple[Mapping[str, str], tuple[tuple[regex.Pattern[str], tuple[str, ...]], ...]]:
+    data: _Patterns = validate(load_json(PATTERNS_FILE), _Patterns, PATTERNS_FILE)
+    compiled = []
+    for i, p in enumerate(data.patterns):
+        try:
+            compiled.append((regex.compile(p.regex), p.spell))
+        except regex.error as exc:
+            raise DataFileError(f"{PATTERNS_FILE}:patterns[{i}].regex", f"bad regular expression: {exc}") from None
+    return data.consonants, tuple(compiled)
 
 
 def pattern_spellings(word: str) -> list[str]:

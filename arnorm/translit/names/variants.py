@@ -8,6 +8,9 @@ length of the name.
 
 from __future__ import annotations
 
+import functools
+
+from .conventions import Convention, convention
 from .grammar import (
     LEX_GAP,
     RANK_STEP,
@@ -25,12 +28,12 @@ from .normalize import arabic_key
 __all__ = ["ranked_spellings"]
 
 
-def _combine(units: list[Unit], scheme: str, k: int, places: bool) -> list[Scored]:
+def _combine(units: list[Unit], conv: Convention, k: int, places: bool) -> list[Scored]:
     partial = [Scored("", 0.0)]
     for i, unit in enumerate(units):
-        spelled = spell_unit(unit, scheme, k, first=i == 0, places=places)
+        spelled = spell_unit(unit, conv, k, first=i == 0, places=places)
         grown = [
-            Scored(f"{p.text} {s.text}" if p.text else s.text, p.score + s.score)
+            Scored(p.text + (" " if p.text and not unit.glued else "") + s.text, p.score + s.score)
             for p in partial
             for s in spelled
         ]
@@ -47,8 +50,18 @@ def _combine(units: list[Unit], scheme: str, k: int, places: bool) -> list[Score
     return [c for c in partial if c.text]
 
 
-def ranked_spellings(name: str, scheme: str = "english", k: int = 10) -> list[Scored]:
+def ranked_spellings(
+    name: str, scheme: str = "english", k: int = 10, style: str = "news", region: str | None = None
+) -> list[Scored]:
+    """The ``k`` best spellings of ``name`` (see :func:`_ranked`), cached: names recur in running text."""
+    return list(_ranked(name, scheme, k, style, region))
+
+
+@functools.lru_cache(maxsize=16384)
+def _ranked(name: str, scheme: str, k: int, style: str, region: str | None) -> tuple[Scored, ...]:
     """The ``k`` best spellings of ``name`` in ``scheme``, best first, with their scores.
+
+    ``style`` and ``region`` choose the conventions (:mod:`.conventions`).
 
     A one-word name may also be read as a place name from the lexicon, and a
     name of several words that the lexicon lists as a place (``الإمارات العربية
@@ -56,15 +69,16 @@ def ranked_spellings(name: str, scheme: str = "english", k: int = 10) -> list[Sc
     personal-name entries are used.
     """
     check_scheme(scheme)
+    conv = convention(scheme, style, region)
     units = parse(name)
     if not units:
-        return []
-    found = _combine(units, scheme, k, places=len(units) == 1)
+        return ()
+    found = _combine(units, conv, k, places=len(units) == 1)
     key = arabic_key(name)
     entry = lookup_loose(key) if " " in key and all(u.kind != "literal" for u in units) else None
-    if entry is not None and scheme == "english" and entry.sources == ("algeria",):
+    if entry is not None and scheme == "english" and entry.sources == ("algeria",) and region != "maghreb":
         entry = None  # Algerian communes named after people (Mohamed Boudiaf) have French spellings only
     if entry is not None:
-        whole = [Scored(s, -RANK_STEP * r) for r, s in enumerate(lexicon_spellings(entry, scheme))]
+        whole = [Scored(s, -RANK_STEP * r) for r, s in enumerate(lexicon_spellings(entry, conv))]
         found = merge(whole + [Scored(c.text, c.score - LEX_GAP) for c in found], k)
-    return found
+    return tuple(found)
