@@ -50,7 +50,6 @@ SLOW_TESTS: dict[str, frozenset[str]] = {
             "test_dataset_map_in_two_processes_equals_the_pipeline",
         }
     ),
-    "test_names.py": frozenset({"test_heldout_rows_sample"}),
 }
 
 
