@@ -22,6 +22,8 @@ U+064B-U+064D; harakat U+064E-U+0650; shadda U+0651; sukun U+0652).  Used by
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 
@@ -40,6 +42,7 @@ _TANWIN_ALEF = re.compile(
 _CLASSES = {"\u064b": 0, "\u064c": 0, "\u064d": 0, "\u064e": 1, "\u064f": 1, "\u0650": 1, SHADDA: 2, "\u0652": 3}
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical_run(marks: str) -> str:
     """The marks of one letter without same-class repeats (last kept), in canonical order."""
     last: dict[object, str] = {}
@@ -56,15 +59,21 @@ def _tanwin(match: re.Match[str]) -> str:
 
 
 def _edits(text: str) -> list[Splice]:
-    edits: dict[int, Splice] = {}
+    tanwin: list[Splice] = []
     if FATHATAN in text:
-        for match in _TANWIN_ALEF.finditer(text):
-            edits[match.start()] = (match.start(), match.end(), _tanwin(match))
+        tanwin = [(m.start(), m.end(), _tanwin(m)) for m in _TANWIN_ALEF.finditer(text)]
+    starts = [start for start, _, _ in tanwin]
+    edits = list(tanwin)
     for match in _RUN.finditer(text):
-        new = canonical_run(match.group())
-        if new != match.group() and not any(s <= match.start() < e for s, e, _ in edits.values()):
-            edits[match.start()] = (match.start(), match.end(), new)
-    return [edits[k] for k in sorted(edits)]
+        run = match.group()
+        new = canonical_run(run)
+        if new == run:
+            continue
+        k = bisect.bisect_right(starts, match.start()) - 1  # the tanwin edit that may cover this run
+        if k < 0 or not tanwin[k][0] <= match.start() < tanwin[k][1]:
+            edits.append((match.start(), match.end(), new))
+    edits.sort(key=lambda edit: edit[0])
+    return edits
 
 
 def canonical_marks(text: str) -> str:
