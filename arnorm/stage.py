@@ -17,6 +17,10 @@ break, and its output for ``b``), and is idempotent.
 
 Stages are hashable, compare by value, and pickle without their compiled
 state, which is rebuilt lazily on first use.
+
+Each stage declares its :data:`Context`: how much of a line it must see to
+give the same output as on the whole line.  The command line cuts a very long
+line only where every stage of the pipeline allows it (:mod:`arnorm.io.cuts`).
 """
 
 from __future__ import annotations
@@ -34,10 +38,16 @@ import regex
 from ._fastmap import MapExecutor
 from .errors import ArnormError
 
-__all__ = ["CharMap", "FunctionStage", "Params", "RegexSub", "Stage", "UnicodeForm"]
+__all__ = ["CharMap", "Context", "FunctionStage", "Params", "RegexSub", "Stage", "UnicodeForm"]
 
 #: A stage's options as a tuple of ``(name, value)`` pairs (hashable).
 Params = tuple[tuple[str, Any], ...]
+#: How much of a line a stage must see: ``"char"``, its output on ``a + b`` is its
+#: output on ``a`` then on ``b`` for any cut between two characters that does not
+#: separate a combining mark from what precedes it; ``"word"``, the same for a cut at a
+#: single space between two words (letters, numbers, marks); ``"line"``, only the whole
+#: line (dates, names): such a stage refuses cuts.
+Context = Literal["char", "word", "line"]
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
@@ -54,6 +64,7 @@ class Stage(ABC):
     name: str
     params: Params = ()
     description: str = field(default="", compare=False)
+    context: Context = field(default="line", compare=False, init=False)
 
     @abstractmethod
     def __call__(self, text: str) -> str:
@@ -97,6 +108,7 @@ class CharMap(Stage):
     """
 
     items: tuple[tuple[str, str], ...]
+    context: Context = field(default="char", compare=False, init=False)
 
     @classmethod
     def from_mapping(
@@ -138,7 +150,8 @@ class RegexSub(Stage):
     """A regular-expression substitution, compiled once per process.
 
     Attributes:
-        pattern: the pattern; it must never match a line break.
+        pattern: the pattern; it must never match a line break, nor (unless
+            ``context="line"``) across a single space between two words.
         repl: the replacement (a template string, as for ``re.sub``).
         engine: ``"re"`` (stdlib, faster for simple classes) or ``"regex"``
             (the ``regex`` package: ``\\p{...}`` properties, variable lookbehind).
@@ -150,6 +163,7 @@ class RegexSub(Stage):
     repl: str = ""
     engine: Literal["re", "regex"] = "re"
     guard: tuple[str, ...] = ()
+    context: Context = field(default="word", compare=False)
 
     @functools.cached_property
     def _c_compiled(self) -> Any:
@@ -168,6 +182,7 @@ class UnicodeForm(Stage):
     """A Unicode normalization form applied to the whole text (``unicodedata.normalize``)."""
 
     form: Literal["NFC", "NFKC", "NFD", "NFKD"]
+    context: Context = field(default="word", compare=False, init=False)
 
     def __call__(self, text: str) -> str:
         _check_text(text)
@@ -185,11 +200,14 @@ class FunctionStage(Stage):
     """A stage backed by a plain function ``func(text, **kwargs) -> str``.
 
     ``func`` must be importable by name (a module-level function) so that the
-    stage pickles; ``kwargs`` are fixed keyword arguments.
+    stage pickles; ``kwargs`` are fixed keyword arguments.  Its ``context`` is
+    ``"line"`` unless the function only looks within a word (say so with
+    ``context="word"``).
     """
 
     func: Callable[..., str]
     kwargs: Params = ()
+    context: Context = field(default="line", compare=False)
 
     def __call__(self, text: str) -> str:
         _check_text(text)

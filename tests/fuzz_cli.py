@@ -1,13 +1,13 @@
-"""Fuzz target for the command line's byte-level input path (:mod:`arnorm._io`).
+"""Fuzz target for the command line's byte-level input path (:mod:`arnorm.io`).
 
 Each input is a configuration byte (an errors policy, a pipeline, a read
 size and a long-line bound: :data:`CONFIGS`) and the bytes of a file.  The
-bytes go through :func:`arnorm._io.run`, the function the ``arnorm`` command
+bytes go through :func:`arnorm.io.run`, the function the ``arnorm`` command
 calls, and the result is checked against an oracle built from Python's own
 UTF-8 codec:
 
 * ``strict``: valid UTF-8 gives the pipeline applied line by line (a leading
-  BOM kept); invalid UTF-8 raises :class:`~arnorm._io.InputDataError` whose
+  BOM kept); invalid UTF-8 raises :class:`~arnorm.io.InputDataError` whose
   line and byte offset point at the first invalid byte (as
   ``bytes.decode`` finds it), after writing the output of the lines before it;
 * ``replace``: ``bytes.decode("utf-8", "replace")``, then the pipeline;
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
     from arnorm import Pipeline
-    from arnorm._io import InputDataError
+    from arnorm.errors import InputDataError
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout
@@ -99,15 +99,15 @@ def _pipeline(spec: str) -> Pipeline:
 
 @contextlib.contextmanager
 def _chunking(config: Config) -> Iterator[None]:
-    from arnorm import _io
+    from arnorm.io import chunks as _chunks
 
-    saved = _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW
+    saved = _chunks.CHUNK_BYTES, _chunks.MAX_LINE_BYTES, _chunks.CUT_WINDOW
     limit = config.max_line if config.max_line is not None else 1 << 30
-    _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW = config.chunk_bytes, limit, limit
+    _chunks.CHUNK_BYTES, _chunks.MAX_LINE_BYTES, _chunks.CUT_WINDOW = config.chunk_bytes, limit, limit
     try:
         yield
     finally:
-        _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW = saved
+        _chunks.CHUNK_BYTES, _chunks.MAX_LINE_BYTES, _chunks.CUT_WINDOW = saved
 
 
 def _by_lines(pipe: Pipeline, text: str) -> str:
@@ -121,8 +121,8 @@ def _by_lines(pipe: Pipeline, text: str) -> str:
 
 
 def check(data: bytes, config_index: int) -> None:
-    """Run ``data`` through :func:`arnorm._io.run` with ``CONFIGS[config_index]``; assert the oracle."""
-    from arnorm import _io
+    """Run ``data`` through :func:`arnorm.io.run` with ``CONFIGS[config_index]``; assert the oracle."""
+    from arnorm import io as _io
 
     config = CONFIGS[config_index % len(CONFIGS)]
     pipe = _pipeline(config.spec)
@@ -299,7 +299,7 @@ def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None
     import atheris  # type: ignore[import-untyped]
 
     with atheris.instrument_imports(include=["arnorm"]):
-        import arnorm._io
+        import arnorm.io
         import arnorm.pipeline  # noqa: F401
     artifacts.mkdir(parents=True, exist_ok=True)
     corpus = Path(tempfile.mkdtemp(prefix="arnorm-fuzz-corpus-"))

@@ -37,7 +37,7 @@ def compose_arabic(text: str) -> str:
 @register("compose", family="unicode")
 def compose() -> Stage:
     """Compose Arabic letter + combining hamza/madda into the precomposed letter (NFC, Arabic only)."""
-    return FunctionStage(name="compose", func=compose_arabic)
+    return FunctionStage(name="compose", func=compose_arabic, context="word")
 
 
 @register("nfc", family="unicode")
