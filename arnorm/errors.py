@@ -14,6 +14,7 @@ __all__ = [
     "ArnormError",
     "DataFileError",
     "InputDataError",
+    "InputError",
     "OutputError",
     "SpecError",
     "StageOptionError",
@@ -177,3 +178,17 @@ class OutputError(ArnormError):
         self.target = target
         self.reason = reason
         super().__init__(f"cannot create {target}: {reason}")
+
+
+class InputError(ArnormError):
+    """An input that cannot be opened or read (a missing or unreadable file).
+
+    Attributes:
+        source: the file name.
+        reason: why (the system's message).
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"cannot read {source}: {reason}")

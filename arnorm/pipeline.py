@@ -228,9 +228,13 @@ class Pipeline(Stage):
         characters joined by ``"\\n"``, which is much faster than one call per
         line and gives the same result, since stages work line by line.
         """
+        if isinstance(lines, (bytes, bytearray, memoryview)):
+            raise TypeError("Pipeline.stream takes lines of str, not bytes: decode first, e.g. data.decode('utf-8')")
         batch: list[str] = []
         size = 0
         for line in lines:
+            if not isinstance(line, str):
+                raise TypeError(f"Pipeline.stream takes lines of str, not {type(line).__name__} (decode first)")
             batch.append(line)
             size += len(line)
             if size >= chunk_chars:

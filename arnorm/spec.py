@@ -22,6 +22,7 @@ __all__ = ["format_item", "format_value", "parse_spec"]
 
 _ITEM = re.compile(r"\s*([A-Za-z_][\w\-]*)\s*(?:\(([^()]*)\))?\s*(,|$)")
 _OPTION = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*([^,=]*?)\s*(?:,|$)")
+_NAME = re.compile(r"\s*([A-Za-z_][\w\-]*)?\s*")
 _FORBIDDEN = set(",()=+")
 
 
@@ -40,7 +41,7 @@ def parse_spec(spec: str) -> list[tuple[str, dict[str, str]]]:
     while pos < len(spec):
         m = _ITEM.match(spec, pos)
         if m is None or m.end() == pos:
-            raise SpecError(spec, "expected a stage name, optionally with (option=value,...)", pos)
+            raise SpecError(spec, *_diagnose(spec, pos))
         name, body, sep = m.group(1), m.group(2), m.group(3)
         options: dict[str, str] = {}
         if body is not None and body.strip():
@@ -58,6 +59,23 @@ def parse_spec(spec: str) -> list[tuple[str, dict[str, str]]]:
         if sep == "" and pos < len(spec):
             raise SpecError(spec, "expected ',' between stages", pos)
     return items
+
+
+def _diagnose(spec: str, pos: int) -> tuple[str, int]:
+    """What is wrong with the item at ``spec[pos:]``, and the position to point at."""
+    name = _NAME.match(spec, pos)
+    if name is None or not name.group(1):
+        return "expected a stage name, optionally with (option=value,...)", pos + len(name.group() if name else "")
+    after = name.end()
+    if after < len(spec) and spec[after] == "(":
+        close = spec.find(")", after)
+        nested = spec.find("(", after + 1)
+        if close < 0:
+            return "'(' is never closed: expected option=value,...)", after
+        if 0 <= nested < close:
+            return "unexpected '(' inside the options", nested
+        return "unexpected character after the options", close + 1
+    return "expected ',' or '(' after the stage name", after
 
 
 def format_value(value: Any) -> str:

@@ -54,7 +54,12 @@ SkipOpt = Annotated[
 InputsOpt = Annotated[
     list[Path] | None,
     typer.Option(
-        "--input", "-i", help="Input file (repeatable; '-' is stdin). Default: stdin.", show_default=False
+        "--input",
+        "-i",
+        help="Input file (repeatable; '-' is stdin). Default: stdin.",
+        show_default=False,
+        readable=False,  # checked by the command: an unreadable input exits 66, not 2
+        dir_okay=True,
     ),
 ]
 OutputOpt = Annotated[

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from ..errors import ArnormError, InputDataError, OutputError
+from ..errors import ArnormError, InputDataError, InputError, OutputError
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -83,6 +83,8 @@ def exit_statuses() -> Iterator[None]:
         fail(str(exc), EX_DATAERR)
     except OutputError as exc:
         fail(str(exc), EX_CANTCREAT)
+    except InputError as exc:
+        fail(str(exc), EX_NOINPUT)
     except ArnormError as exc:
         fail(str(exc), EX_USAGE)
     except BrokenPipeError:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from ..errors import InputError
 from .cuts import safe_cut
 
 if TYPE_CHECKING:
@@ -90,7 +91,11 @@ class Source:
             yield self.stream
             return
         assert self.path is not None
-        with open(self.path, "rb") as handle:
+        try:
+            handle = open(self.path, "rb")  # noqa: SIM115 (closed below)
+        except OSError as exc:
+            raise InputError(self.name, exc.strerror or str(exc)) from None
+        with handle:
             yield handle
 
 
@@ -235,7 +240,7 @@ def file_chunks(
     chunk_bytes = CHUNK_BYTES if chunk_bytes is None else chunk_bytes
     max_line = None if context == "line" else MAX_LINE_BYTES if max_line == -1 else max_line
     look = min(max_line if max_line is not None else CUT_WINDOW, CUT_WINDOW)
-    with open(path, "rb") as handle:
+    with Source(source, path=path).open() as handle:
         size = os.fstat(handle.fileno()).st_size
         head = BOM if handle.read(len(BOM)) == BOM else b""
         start, first = len(head), True
