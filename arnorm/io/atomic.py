@@ -71,7 +71,7 @@ def _in_place(path: Path, fd: int) -> BinaryIO:
 
 def _temporary(target: Path) -> tuple[int, str]:
     """A new file next to ``target``: ``(descriptor, path)``, mode ``0o666 & ~umask``."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
         tmp = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
         try:
