@@ -329,3 +329,33 @@ def test_a_real_long_line_with_a_date_across_the_cut(tmp_path: Path) -> None:
     assert "2019-05-26" in proc.stdout.decode()
     start = json.loads(proc.stdout)[0]["start"]
     assert line[start:].startswith("٢٦ مايو ٢٠١٩")
+
+
+# -- --jobs: the workers' outputs come back through spool files ------------------------------
+
+
+def _spools() -> set[str]:
+    found: set[str] = set()
+    for base in ("/dev/shm", os.environ.get("TMPDIR", "/tmp")):
+        if os.path.isdir(base):
+            found.update(name for name in os.listdir(base) if name.startswith("arnorm-spool-"))
+    return found
+
+
+@pytest.mark.parametrize("target", ["file", "stdout"])
+def test_jobs_2_spools_outputs_equal_jobs_1_and_leave_nothing(tmp_path: Path, target: str) -> None:
+    line = "أخبارٌ ســورية في مواجهة الإرهاب، ١٢٣٤.\n"
+    source = tmp_path / "in.txt"
+    source.write_text(line * ((10 << 20) // len(line.encode())), encoding="utf-8")  # three chunks
+    before = _spools()
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.txt"
+        args = ["--jobs", jobs, "-i", str(source)] + (["-o", str(out)] if target == "file" else [])
+        proc = arnorm_cli(*args)
+        assert proc.returncode == 0, proc.stderr
+        outputs.append(out.read_bytes() if target == "file" else proc.stdout)
+    assert outputs[0] == outputs[1] == (arnorm.preset("search")(line[:-1]) + "\n").encode() * (
+        (10 << 20) // len(line.encode())
+    )
+    assert _spools() <= before

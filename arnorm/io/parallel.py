@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
 import signal
 import stat
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -57,7 +59,11 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(
-    spec: str, errors: ErrorPolicy, fields: tuple[str, ...], setup: Callable[[], object] | None
+    spec: str,
+    errors: ErrorPolicy,
+    fields: tuple[str, ...],
+    setup: Callable[[], object] | None,
+    spool: str | None,
 ) -> None:
     if setup is not None:  # e.g. the command line's allocator tuning, for every start method
         setup()
@@ -66,16 +72,55 @@ def _init_worker(
         signal.signal(signum, signal.SIG_DFL)
     from ..pipeline import Pipeline
 
-    _WORKER.update(pipe=Pipeline.from_spec(spec), errors=errors, fields=fields)
+    _WORKER.update(pipe=Pipeline.from_spec(spec), errors=errors, fields=fields, spool=spool, count=0)
 
 
-def _work(chunk: Chunk) -> Transformed:
-    return transform(chunk.load(), _WORKER["pipe"], _WORKER["errors"], _WORKER["fields"])
+def _work(chunk: Chunk) -> tuple[Transformed, str | None]:
+    """Normalize one chunk; with a spool directory, write the output there (not through the pipe)."""
+    done = transform(chunk.load(), _WORKER["pipe"], _WORKER["errors"], _WORKER["fields"])
+    if _WORKER["spool"] is None or len(done.body) < _SPOOL_MIN:
+        return done, None
+    _WORKER["count"] += 1
+    path = os.path.join(_WORKER["spool"], f"{os.getpid()}-{_WORKER['count']}")
+    with open(path, "wb") as handle:
+        handle.write(done.body)
+    return done._replace(body=b""), path
 
 
-def _transform_here(chunk: Chunk, pipe: Pipeline, errors: ErrorPolicy, fields: tuple[str, ...]) -> Transformed:
+#: Outputs smaller than this go back through the pool's pipe; larger ones through a spool file.
+_SPOOL_MIN = 64 << 10
+
+
+def _spool_dir() -> str:
+    """A new private directory for the workers' outputs, in memory (``/dev/shm``) where possible."""
+    shm = "/dev/shm"
+    base = shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+    return tempfile.mkdtemp(prefix="arnorm-spool-", dir=base)
+
+
+def _copy_spooled(sink: BinaryIO, path: str) -> None:
+    """Append the spool file ``path`` to ``sink`` and delete it: one copy, in the kernel where it can."""
+    sink.flush()
+    with open(path, "rb") as source:
+        os.unlink(path)
+        size = os.fstat(source.fileno()).st_size
+        offset = 0
+        with contextlib.suppress(OSError):
+            while offset < size:
+                sent = os.sendfile(sink.fileno(), source.fileno(), offset, size - offset)
+                if sent == 0:
+                    break
+                offset += sent
+        if offset < size:  # no sendfile to this sink: read and write what is left
+            source.seek(offset)
+            shutil.copyfileobj(source, sink, 1 << 20)
+
+
+def _transform_here(
+    chunk: Chunk, pipe: Pipeline, errors: ErrorPolicy, fields: tuple[str, ...]
+) -> tuple[Transformed, str | None]:
     """:func:`transform` in this process, reading the chunk's byte range if it has one."""
-    return transform(chunk.load(), pipe, errors, fields)
+    return transform(chunk.load(), pipe, errors, fields), None
 
 
 # -- running ------------------------------------------------------------------
@@ -122,10 +167,13 @@ def _all_chunks(
             )
 
 
-def _write(sink: BinaryIO, chunk: Chunk, body: bytes, flush: bool) -> None:
+def _write(sink: BinaryIO, chunk: Chunk, body: bytes, spooled: str | None, flush: bool) -> None:
     if chunk.head:
         sink.write(chunk.head)
-    sink.write(body)
+    if spooled is not None:
+        _copy_spooled(sink, spooled)
+    else:
+        sink.write(body)
     if chunk.tail:
         sink.write(chunk.tail)
     if flush:
@@ -180,12 +228,14 @@ def run(
     lines = 0  # newlines of the chunks of the current file before this one
     try:
         with contextlib.ExitStack() as stack:
-            results: Iterator[tuple[Chunk, Callable[[], Transformed]]]
+            results: Iterator[tuple[Chunk, Callable[[], tuple[Transformed, str | None]]]]
             if use_pool:
                 stack.enter_context(handle_signals([signal.SIGINT]))
-                pool = ProcessPoolExecutor(
-                    jobs, initializer=_init_worker, initargs=(pipe.spec, errors, fields, worker_setup)
-                )
+                spool = _spool_dir() if _has_fd(sink) else None
+                if spool is not None:
+                    stack.callback(shutil.rmtree, spool, ignore_errors=True)
+                initargs = (pipe.spec, errors, fields, worker_setup, spool)
+                pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs)
                 stack.callback(_shutdown, pool)
                 results = _in_order(pool, chunks, 2 * jobs)
             else:
@@ -194,10 +244,10 @@ def run(
                 if chunk.first:
                     lines = 0
                 try:
-                    done = result()
+                    done, spooled = result()
                 except InputDataError as exc:
                     raise exc.after_lines(lines) from None
-                _write(sink, chunk, done.body, flush)
+                _write(sink, chunk, done.body, spooled, flush)
                 stats.add(done)
                 lines += done.newlines
     except InputDataError as exc:
@@ -205,6 +255,15 @@ def run(
         sink.flush()
         raise
     return stats
+
+
+def _has_fd(sink: BinaryIO) -> bool:
+    """Whether ``sink`` is backed by a file descriptor (spool files can be copied into it)."""
+    try:
+        sink.fileno()
+    except (OSError, AttributeError, ValueError):
+        return False
+    return True
 
 
 def _shutdown(pool: ProcessPoolExecutor) -> None:
@@ -215,9 +274,9 @@ def _shutdown(pool: ProcessPoolExecutor) -> None:
 
 def _in_order(
     pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: int
-) -> Iterator[tuple[Chunk, Callable[[], Transformed]]]:
+) -> Iterator[tuple[Chunk, Callable[[], tuple[Transformed, str | None]]]]:
     """Submit chunks to ``pool`` with at most ``window`` in flight; yield them in input order."""
-    pending: deque[tuple[Chunk, Future[Transformed]]] = deque()
+    pending: deque[tuple[Chunk, Future[tuple[Transformed, str | None]]]] = deque()
     for chunk in chunks:
         with critical():
             future = pool.submit(_work, chunk)
