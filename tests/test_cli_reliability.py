@@ -359,3 +359,80 @@ def test_jobs_2_spools_outputs_equal_jobs_1_and_leave_nothing(tmp_path: Path, ta
         (10 << 20) // len(line.encode())
     )
     assert _spools() <= before
+
+
+# -- resources: memory within a constant plus a small multiple of the line, linear time ------
+
+#: Runs the command in a child whose address space is limited to what it uses after its
+#: imports plus ``extra`` bytes, and reports the CPU seconds of the run itself on stderr.
+RUNNER = r"""
+import atexit, os, resource, sys, time
+extra, args = int(sys.argv[1]), sys.argv[2:]
+import arnorm.cli.entry, arnorm.cli.commands, arnorm.cli.explain  # noqa: E401  (imports out of the limit)
+with open("/proc/self/status") as status:
+    size = next(int(l.split()[1]) * 1024 for l in status if l.startswith("VmSize:"))
+resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
+start = time.process_time()
+atexit.register(lambda: print(f"cpu={time.process_time() - start:.4f}", file=sys.stderr))
+sys.argv = ["arnorm", *args]
+arnorm.cli.entry.main()
+"""
+#: The constant: lazily loaded data (dates lexicon and calendar, romanization tables), the
+#: allocator's arenas and the read buffers; and the multiple of the line's size allowed.
+CONSTANT, MULTIPLE = 256 << 20, 10
+
+WORDS = "وصل محمد عبد الله يوم ٢٦ مايو ٢٠١٩ إلى الرِّيَاضِ، وقَالَ: أخبارٌ ســورية! "
+COMMANDS = {
+    "normalize": (["--preset", "search"], None),
+    "clean": (["--preset", "clean"], None),
+    "translit": (["translit"], None),
+    "translit-ala-lc": (["translit", "-S", "ala-lc"], None),
+    "dates": (["dates"], None),
+    "dates-rewrite": (["dates", "--rewrite"], None),
+    "jsonl": (["--jsonl", "-f", "text"], "jsonl"),
+}
+
+
+def _line(size: int, kind: str | None) -> bytes:
+    text = (WORDS * (size // len(WORDS.encode()) + 1)).encode()[:size].decode("utf-8", "ignore").rstrip()
+    if kind == "jsonl":
+        return (json.dumps({"text": text, "n": 1e5}, ensure_ascii=False) + "\n").encode()
+    return (text + "\n").encode()
+
+
+def _limited(args: list[str], data: bytes, extra: int) -> tuple[int, float, bytes, str]:
+    proc = subprocess.run(
+        [sys.executable, "-c", RUNNER, str(extra), *args],
+        input=data,
+        capture_output=True,
+        check=False,
+        env=ENV,
+        timeout=900,
+    )
+    err = proc.stderr.decode()
+    cpu = float(err.rsplit("cpu=", 1)[1]) if "cpu=" in err else float("nan")
+    return proc.returncode, cpu, proc.stdout, err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_memory_of_one_long_line_is_a_constant_plus_a_multiple_of_it(name: str) -> None:
+    args, kind = COMMANDS[name]
+    data = _line(16 << 20, kind)
+    code, _, out, err = _limited(args, data, CONSTANT + MULTIPLE * len(data))
+    assert code == 0, err[-2000:]
+    assert "Traceback" not in err and out.count(b"\n") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_time_of_one_long_line_grows_linearly(name: str) -> None:
+    args, kind = COMMANDS[name]
+    small, large = _line(2 << 20, kind), _line(8 << 20, kind)
+    times = []
+    for data in (small, large, small, large):
+        code, cpu, _, err = _limited(args, data, 4 << 30)
+        assert code == 0, err[-2000:]
+        times.append(cpu)
+    ratio = min(times[1], times[3]) / max(min(times[0], times[2]), 1e-3)
+    assert ratio < 8, (times, ratio)  # linear: about 4; quadratic: 16

@@ -1078,7 +1078,9 @@ def _line(
                 and not any(c in word for c in (FATHATAN, DAMMATAN, KASRATAN))
             ):
                 is_construct = True
-        first = m.start() == 0 or not line[: m.start()].strip()
+        # Only the first match can have nothing but spaces before it (slicing the whole
+        # prefix for every word made a long line quadratic).
+        first = idx == 0 and not line[: m.start()].strip()
         latin = romanize_word(
             word,
             std.name,
