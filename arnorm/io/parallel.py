@@ -17,7 +17,6 @@ import stat
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -30,6 +29,8 @@ from .cuts import pipeline_context
 from .transform import ErrorPolicy, Transformed, transform
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from ..pipeline import Pipeline
     from ..stage import Context
 
@@ -235,6 +236,8 @@ def run(
                 if spool is not None:
                     stack.callback(shutil.rmtree, spool, ignore_errors=True)
                 initargs = (pipe.spec, errors, fields, worker_setup, spool)
+                from concurrent.futures import ProcessPoolExecutor  # only when there is a pool
+
                 pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs)
                 stack.callback(_shutdown, pool)
                 results = _in_order(pool, chunks, 2 * jobs)
