@@ -117,13 +117,65 @@ def _find_cut(parts: list[bytes], window: int, word_only: bool) -> tuple[int, by
     return sum(map(len, parts)) - len(probe) + found[0], found[1]
 
 
-def _last_newline(parts: list[bytes], clean: int) -> tuple[int, int]:
-    """``(index, end)`` of the last newline in ``parts[clean:]``, or ``(-1, -1)``."""
-    for index in range(len(parts) - 1, clean - 1, -1):
-        end = parts[index].rfind(b"\n")
-        if end >= 0:
-            return index, end
-    return -1, -1
+class _Pending:
+    """Blocks read and not yet yielded, and what is known about them."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.clean = 0  # parts[:clean] hold no newline (not searched again)
+
+    def add(self, block: bytes) -> None:
+        if block:
+            self.parts.append(block)
+            self.size += len(block)
+
+    def strip_bom(self) -> bool:
+        """Remove a leading BOM; whether there was one."""
+        joined = b"".join(self.parts)
+        found = joined.startswith(BOM)
+        if found:
+            joined = joined[len(BOM) :]
+        self.parts, self.size, self.clean = ([joined] if joined else []), len(joined), 0
+        return found
+
+    def _last_newline(self) -> tuple[int, int]:
+        """``(index, end)`` of the last newline in ``parts[clean:]``, or ``(-1, -1)``."""
+        for index in range(len(self.parts) - 1, self.clean - 1, -1):
+            end = self.parts[index].rfind(b"\n")
+            if end >= 0:
+                return index, end
+        return -1, -1
+
+    def take(
+        self, eof: bool, eager: bool, chunk_bytes: int, max_line: int | None, context: Context
+    ) -> tuple[bytes, bytes] | None:
+        """``(data, tail)`` to yield now (whole lines, or a cut piece of a long line), or None."""
+        tail = rest = b""
+        if eof:
+            data = b"".join(self.parts)
+        else:
+            if eager and self.size < chunk_bytes:
+                return None
+            index, end = self._last_newline()
+            if end < 0:  # no complete line yet
+                self.clean = len(self.parts)
+                found = None
+                if max_line is not None and self.size > max_line:
+                    found = _find_cut(self.parts, CUT_WINDOW, context != "char")
+                if found is None:
+                    return None
+                buf = b"".join(self.parts)
+                cut, tail = found
+                data, rest = buf[:cut], buf[cut + len(tail) :]
+            else:
+                last = memoryview(self.parts[index])
+                # One copy: join takes the memoryview slices as they are.
+                data = b"".join([*self.parts[:index], last[: end + 1]])
+                rest = b"".join([last[end + 1 :], *self.parts[index + 1 :]])
+                last.release()
+        self.parts, self.size, self.clean = ([rest] if rest else []), len(rest), 0
+        return data, tail
 
 
 def read_chunks(
@@ -143,12 +195,10 @@ def read_chunks(
         stream: the input, opened in binary mode.
         source: its name, carried by each chunk for error messages.
         chunk_bytes: read size and target chunk size (default :data:`CHUNK_BYTES`).
-        max_line: a line with no newline in this many bytes (default
-            :data:`MAX_LINE_BYTES`) is cut where ``context`` allows;
-            ``None`` never cuts (``--jsonl`` needs whole lines).
+        max_line: a line with no newline in this many bytes (default :data:`MAX_LINE_BYTES`)
+            is cut where ``context`` allows; ``None`` never cuts (``--jsonl``).
         eager: if false, a chunk is produced as soon as a line is complete
-            (interactive use, ``tail -f | arnorm``); if true, chunks are filled
-            to ``chunk_bytes`` first (fewer, larger jobs for a process pool).
+            (``tail -f | arnorm``); if true, chunks are filled to ``chunk_bytes`` first.
         on_read: called with the number of bytes after each read (progress bar).
         offset: where the stream stands in its file: ``0``, the start (a BOM is
             looked for, the first chunk is ``first``); else the start of a line.
@@ -158,13 +208,9 @@ def read_chunks(
     The chunks' ``head + data + tail`` concatenate to the input, byte for byte.
     """
     chunk_bytes = CHUNK_BYTES if chunk_bytes is None else chunk_bytes
-    max_line = MAX_LINE_BYTES if max_line == -1 else max_line
-    if context == "line":
-        max_line = None
+    max_line = None if context == "line" else MAX_LINE_BYTES if max_line == -1 else max_line
     read = _read1(stream)
-    parts: list[bytes] = []  # blocks read and not yet yielded
-    clean = 0  # parts[:clean] hold no newline (not searched again)
-    size = 0
+    pending = _Pending()
     head = b""
     first = offset == 0
     bom_checked = not first
@@ -174,46 +220,38 @@ def read_chunks(
         if on_read is not None:
             on_read(len(block))
         eof = not block
-        if block:
-            parts.append(block)
-            size += len(block)
+        pending.add(block)
         if not bom_checked:
-            if size < len(BOM) and not eof:
+            if pending.size < len(BOM) and not eof:
                 continue
             bom_checked = True
-            joined = b"".join(parts)
-            if joined.startswith(BOM):
-                head, offset, joined = BOM, len(BOM), joined[len(BOM) :]
-            parts, size = ([joined] if joined else []), len(joined)
-        tail = rest = b""
-        if eof:
-            data = b"".join(parts)
-        else:
-            if eager and size < chunk_bytes:
-                continue
-            index, end = _last_newline(parts, clean)
-            if end < 0:  # no complete line yet
-                clean = len(parts)
-                found = None
-                if max_line is not None and size > max_line:
-                    found = _find_cut(parts, CUT_WINDOW, context != "char")
-                if found is None:
-                    continue
-                buf = b"".join(parts)
-                cut, tail = found
-                data, rest = buf[:cut], buf[cut + len(tail) :]
-            else:
-                last = memoryview(parts[index])
-                # One copy: join takes the memoryview slices as they are.
-                data = b"".join([*parts[:index], last[: end + 1]])
-                rest = b"".join([last[end + 1 :], *parts[index + 1 :]])
-                last.release()
+            if pending.strip_bom():
+                head, offset = BOM, len(BOM)
+        taken = pending.take(eof, eager, chunk_bytes, max_line, context)
+        if taken is None:
+            continue
+        data, tail = taken
         if data or head or tail:
             yield Chunk(data, source, offset, head, tail, first)
             first = False
         head = b""
         offset += len(data) + len(tail)
-        parts, size, clean = ([rest] if rest else []), len(rest), 0
+
+
+def _line_end(handle: BinaryIO, end: int, limit: int | None, look: int) -> tuple[int, bool]:
+    """From byte ``end``, the end of the line there: ``(position after its newline, found)``;
+    ``(-1, False)`` at the end of the file; ``found`` False after ``limit`` bytes without one."""
+    handle.seek(end)
+    scanned = 0
+    while limit is None or scanned < limit:
+        block = handle.read(look)
+        if not block:
+            return -1, False
+        newline = block.find(b"\n")
+        if newline >= 0:
+            return end + scanned + newline + 1, True
+        scanned += len(block)
+    return end + scanned, False
 
 
 def file_chunks(
@@ -251,16 +289,8 @@ def file_chunks(
                     on_read(max(size - start, 0))
                 yield Chunk(b"", source, start, head, b"", first, path=str(path), end=-1)
                 return
-            handle.seek(end)
-            newline, eof = -1, False
-            while newline < 0 and not eof and (max_line is None or end - start < chunk_bytes + max_line):
-                block = handle.read(look)
-                eof = not block
-                newline = block.find(b"\n")
-                end += newline + 1 if newline >= 0 else len(block)
-            if eof:  # the end of the file came before a newline
-                end = -1
-            elif newline < 0:  # a very long line: read the rest, cutting long lines
+            end, found = _line_end(handle, end, max_line, look)
+            if end >= 0 and not found:  # a very long line: read the rest, cutting long lines
                 handle.seek(start)
                 rest = read_chunks(
                     handle,

@@ -196,17 +196,13 @@ def run(
 ) -> RunStats:
     """Normalize every source in turn and write the result to ``sink``.
 
-    Each source is processed on its own (a file without a final newline does
-    not run into the next one); the outputs are concatenated.  With
-    ``jobs > 1``, chunks are normalized by a pool of ``jobs`` processes, at
-    most ``2 * jobs`` chunks in flight, written in input order; an input of a
-    single chunk is processed in this process.  ``flush`` flushes ``sink``
-    after each chunk (interactive use).  ``ranges`` (default: ``jobs > 1``)
-    cuts regular files into byte ranges that the workers read themselves.
-    ``worker_setup`` (a module-level function) runs first in each worker.
-    Long lines are cut only where the pipeline's stages allow
-    (:func:`~arnorm.io.cuts.pipeline_context`), so the output always equals
-    the pipeline's on each whole line.
+    Each source is processed on its own; the outputs are concatenated.  With
+    ``jobs > 1``, a pool of ``jobs`` processes (at most ``2 * jobs`` chunks in
+    flight, output in input order; one chunk is done here).  ``flush`` flushes
+    ``sink`` after each chunk.  ``ranges`` (default: ``jobs > 1``): workers read
+    byte ranges of regular files themselves.  ``worker_setup`` (module-level)
+    runs first in each worker.  Long lines are cut only where the stages allow
+    (:func:`~arnorm.io.cuts.pipeline_context`): the output is the pipeline's on each whole line.
 
     Raises:
         InputDataError: invalid input (see :func:`~arnorm.io.transform.transform`);
@@ -229,18 +225,8 @@ def run(
     lines = 0  # newlines of the chunks of the current file before this one
     try:
         with contextlib.ExitStack() as stack:
-            results: Iterator[tuple[Chunk, Callable[[], tuple[Transformed, str | None]]]]
             if use_pool:
-                stack.enter_context(handle_signals([signal.SIGINT]))
-                spool = _spool_dir() if _has_fd(sink) else None
-                if spool is not None:
-                    stack.callback(shutil.rmtree, spool, ignore_errors=True)
-                initargs = (pipe.spec, errors, fields, worker_setup, spool)
-                from concurrent.futures import ProcessPoolExecutor  # only when there is a pool
-
-                pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs)
-                stack.callback(_shutdown, pool)
-                results = _in_order(pool, chunks, 2 * jobs)
+                results = _pooled(stack, pipe, chunks, sink, jobs, (errors, fields, worker_setup))
             else:
                 results = ((c, functools.partial(_transform_here, c, pipe, errors, fields)) for c in chunks)
             for chunk, result in results:
@@ -260,6 +246,31 @@ def run(
     return stats
 
 
+_Result = Callable[[], tuple[Transformed, str | None]]
+
+
+def _pooled(
+    stack: contextlib.ExitStack,
+    pipe: Pipeline,
+    chunks: Iterator[Chunk],
+    sink: BinaryIO,
+    jobs: int,
+    options: tuple[ErrorPolicy, tuple[str, ...], Callable[[], object] | None],
+) -> Iterator[tuple[Chunk, _Result]]:
+    """Start a pool of ``jobs`` workers (stopped by ``stack``) and submit ``chunks`` to it in order."""
+    from concurrent.futures import ProcessPoolExecutor  # only when there is a pool
+
+    stack.enter_context(handle_signals([signal.SIGINT]))
+    spool = _spool_dir() if _has_fd(sink) else None
+    if spool is not None:
+        stack.callback(shutil.rmtree, spool, ignore_errors=True)
+    errors, fields, setup = options
+    initargs = (pipe.spec, errors, fields, setup, spool)
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs)
+    stack.callback(_shutdown, pool)
+    return _in_order(pool, chunks, 2 * jobs)
+
+
 def _has_fd(sink: BinaryIO) -> bool:
     """Whether ``sink`` is backed by a file descriptor (spool files can be copied into it)."""
     try:
@@ -277,7 +288,7 @@ def _shutdown(pool: ProcessPoolExecutor) -> None:
 
 def _in_order(
     pool: ProcessPoolExecutor, chunks: Iterator[Chunk], window: int
-) -> Iterator[tuple[Chunk, Callable[[], tuple[Transformed, str | None]]]]:
+) -> Iterator[tuple[Chunk, _Result]]:
     """Submit chunks to ``pool`` with at most ``window`` in flight; yield them in input order."""
     pending: deque[tuple[Chunk, Future[tuple[Transformed, str | None]]]] = deque()
     for chunk in chunks:
