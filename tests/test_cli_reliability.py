@@ -73,6 +73,9 @@ def test_closed_stdout_exit_73_and_a_file_output_still_works(tmp_path: Path) -> 
     out = tmp_path / "out.txt"
     proc = shell(f"echo 'أخبارٌ' | $ARNORM -o {out} >&-")
     assert proc.returncode == 0 and out.read_text("utf-8") == "اخبار\n"
+    proc = shell("$ARNORM stages >&-")  # a listing has nowhere to go either
+    assert proc.returncode == 73
+    one_error_line(proc, "standard output is closed")
 
 
 def test_closed_stdin_does_not_lend_its_number_to_the_output_file(tmp_path: Path) -> None:

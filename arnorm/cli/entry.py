@@ -14,7 +14,16 @@ from typing import Any, NoReturn
 
 from ..io.atomic import CLOSED_FDS
 from .allocator import tune_allocator
-from .base import DEFAULT_PRESET, EX_BROKEN_PIPE, EX_INTERRUPTED, EX_OK, EX_USAGE, echo, silence_stdout
+from .base import (
+    DEFAULT_PRESET,
+    EX_BROKEN_PIPE,
+    EX_CANTCREAT,
+    EX_INTERRUPTED,
+    EX_OK,
+    EX_USAGE,
+    echo,
+    silence_stdout,
+)
 
 __all__ = ["guard_std_streams", "main"]
 
@@ -87,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
     guard_std_streams()
     tune_allocator()  # process-wide: here, in the command's process, never in the library
     args = sys.argv[1:] if argv is None else list(argv)
+    if 1 in CLOSED_FDS and not any(a in ("-o", "--output") or a.startswith("--output=") for a in args):
+        echo("arnorm: error: cannot create <stdout>: standard output is closed (give -o FILE)")
+        sys.exit(EX_CANTCREAT)
     try:
         status = _fast() if not args else _with_typer(args)
         if sys.stdout is not None:
