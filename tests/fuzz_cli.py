@@ -1,6 +1,6 @@
 """Fuzz target for the command line's byte-level input path (:mod:`arnorm.io`).
 
-Each input is a configuration byte (an errors policy, a pipeline, a read
+Each input is a configuration index (two bytes for atheris: an errors policy, a pipeline, a read
 size and a long-line bound: :data:`CONFIGS`) and the bytes of a file.  The
 bytes go through :func:`arnorm.io.run`, the function the ``arnorm`` command
 calls, and the result is checked against an oracle built from Python's own
@@ -293,9 +293,9 @@ def _check_strict(
 
 
 def fuzz_one_input(data: bytes) -> None:
-    """The atheris entry point: the first byte chooses the configuration."""
-    if data:
-        check(data[1:], data[0])
+    """The atheris entry point: the first two bytes choose the configuration (more than 256)."""
+    if len(data) >= 2:
+        check(data[2:], int.from_bytes(data[:2], "little"))
 
 
 # -- generators of nasty bytes (the hypothesis engine) ----------------------------------------
@@ -407,7 +407,7 @@ def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None
     corpus = Path(tempfile.mkdtemp(prefix="arnorm-fuzz-corpus-"))
     for index, seed in enumerate(SEEDS):
         for config in range(0, len(CONFIGS), 7):
-            (corpus / f"seed-{index}-{config}").write_bytes(bytes([config]) + seed)
+            (corpus / f"seed-{index}-{config}").write_bytes(config.to_bytes(2, "little") + seed)
     argv = [
         sys.argv[0],
         f"-max_total_time={int(seconds)}",

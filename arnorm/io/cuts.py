@@ -106,16 +106,15 @@ def _not_before_a_mark(before: str | None, after: str | None) -> bool:
 
 def _word_space(buf: bytes, low: int) -> int:
     """The last single space in ``buf[low:]`` between two words, or -1."""
-    pos = len(buf)
-    while True:
-        pos = buf.rfind(b" ", low, pos)
-        if pos < 0:
-            return -1
+    pos = buf.rfind(b" ", low)
+    while pos >= 0:
         if pos + 1 < len(buf) and buf[pos - 1] != 0x20 and buf[pos + 1] != 0x20:
             before, after = _char_before(buf, pos), _char_at(buf, pos + 1)
             ok = _category(before) in _WORD | _MARK and _category(after) in _WORD
             if ok and "\u0640" not in (before, after):
                 return pos
+        pos = buf.rfind(b" ", low, pos)
+    return -1
 
 
 def safe_cut(buf: bytes, window: int, *, word_only: bool = False) -> tuple[int, bytes] | None:
