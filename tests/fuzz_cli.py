@@ -398,7 +398,7 @@ SEEDS = [
 
 def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None:
     """Coverage-guided fuzzing of arnorm's modules for ``seconds`` seconds (libFuzzer exits on a crash)."""
-    import atheris  # type: ignore[import-untyped]
+    import atheris
 
     with atheris.instrument_imports(include=["arnorm"]):
         import arnorm.io
