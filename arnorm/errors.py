@@ -17,9 +17,12 @@ __all__ = [
     "DataFileError",
     "DateRefError",
     "HijriRangeError",
+    "InputDataError",
+    "InputError",
     "IrreversibleSchemeError",
     "NumberRangeError",
     "OptionValueError",
+    "OutputError",
     "SpanError",
     "SpecError",
     "StageNotInPipelineError",
@@ -324,3 +327,60 @@ class IrreversibleSchemeError(UnknownSchemeError):
             f"scheme {name!r} cannot be reversed (it loses information); "
             f"reversible schemes: {', '.join(self.choices)}",
         )
+
+
+class InputDataError(ArnormError):
+    """Input that cannot be processed: invalid UTF-8, or a line of ``--jsonl`` that is not JSON.
+
+    Attributes:
+        source: the file name (``"<stdin>"`` for standard input).
+        line: the 1-based line number.
+        offset: the 0-based byte offset of the offending byte from the start of the file.
+        reason: what is wrong.
+        partial: the output due before the offending line: the chunk's head
+            and its normalized lines before that line (so that what a filter
+            writes before it stops does not depend on chunk boundaries).
+    """
+
+    def __init__(self, source: str, line: int, offset: int, reason: str, partial: bytes = b"") -> None:
+        self.source = source
+        self.line = line
+        self.offset = offset
+        self.reason = reason
+        self.partial = partial
+        super().__init__(f"{source}: line {line}, byte offset {offset}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:  # picklable across a process pool
+        return (type(self), (self.source, self.line, self.offset, self.reason, self.partial))
+
+    def after_lines(self, lines: int) -> InputDataError:
+        """The same error with ``lines`` more lines before it (chunks count their lines from 1)."""
+        return InputDataError(self.source, self.line + lines, self.offset, self.reason, self.partial)
+
+
+class OutputError(ArnormError):
+    """An output that arnorm will not write (read-only, or a standard stream that is closed).
+
+    Attributes:
+        target: the path or stream name.
+        reason: why (one line).
+    """
+
+    def __init__(self, target: str, reason: str) -> None:
+        self.target = target
+        self.reason = reason
+        super().__init__(f"cannot create {target}: {reason}")
+
+
+class InputError(ArnormError):
+    """An input that cannot be opened or read (a missing or unreadable file).
+
+    Attributes:
+        source: the file name.
+        reason: why (the system's message).
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"cannot read {source}: {reason}")

@@ -17,6 +17,10 @@ break, and its output for ``b``), and is idempotent.
 
 Stages are hashable, compare by value, and pickle without their compiled
 state, which is rebuilt lazily on first use.
+
+Each stage declares its :data:`Context`: how much of a line it must see to
+give the same output as on the whole line.  The command line cuts a very long
+line only where every stage of the pipeline allows it (:mod:`arnorm.io.cuts`).
 """
 
 from __future__ import annotations
@@ -35,10 +39,16 @@ from ._fastmap import MapExecutor
 from .errors import TableError
 from .spec import format_item
 
-__all__ = ["CharMap", "FunctionStage", "Params", "RegexSub", "Stage", "UnicodeForm"]
+__all__ = ["CharMap", "Context", "FunctionStage", "Params", "RegexSub", "Stage", "UnicodeForm"]
 
 #: A stage's options as a tuple of ``(name, value)`` pairs (hashable).
 Params = tuple[tuple[str, Any], ...]
+#: How much of a line a stage must see: ``"char"``, its output on ``a + b`` is its
+#: output on ``a`` then on ``b`` for any cut between two characters that does not
+#: separate a combining mark from what precedes it; ``"word"``, the same for a cut at a
+#: single space between two words (letters, numbers, marks); ``"line"``, only the whole
+#: line (dates, names): such a stage refuses cuts.
+Context = Literal["char", "word", "line"]
 
 
 @dataclass(frozen=True, kw_only=True, repr=False)
@@ -55,6 +65,7 @@ class Stage(ABC):
     name: str
     params: Params = ()
     description: str = field(default="", compare=False)
+    context: Context = field(default="line", compare=False, init=False)
 
     @abstractmethod
     def __call__(self, text: str) -> str:
@@ -96,6 +107,7 @@ class CharMap(Stage):
     """
 
     items: tuple[tuple[str, str], ...]
+    context: Context = field(default="char", compare=False, init=False)
 
     @classmethod
     def from_mapping(
@@ -137,7 +149,8 @@ class RegexSub(Stage):
     """A regular-expression substitution, compiled once per process.
 
     Attributes:
-        pattern: the pattern; it must never match a line break.
+        pattern: the pattern; it must never match a line break, nor (unless
+            ``context="line"``) across a single space between two words.
         repl: the replacement (a template string, as for ``re.sub``).
         engine: ``"re"`` (stdlib, faster for simple classes) or ``"regex"``
             (the ``regex`` package: ``\\p{...}`` properties, variable lookbehind).
@@ -149,6 +162,7 @@ class RegexSub(Stage):
     repl: str = ""
     engine: Literal["re", "regex"] = "re"
     guard: tuple[str, ...] = ()
+    context: Context = field(default="word", compare=False)
 
     @functools.cached_property
     def _c_compiled(self) -> Any:
@@ -167,6 +181,7 @@ class UnicodeForm(Stage):
     """A Unicode normalization form applied to the whole text (``unicodedata.normalize``)."""
 
     form: Literal["NFC", "NFKC", "NFD", "NFKD"]
+    context: Context = field(default="word", compare=False, init=False)
 
     def __call__(self, text: str) -> str:
         _check_text(text)
@@ -190,11 +205,14 @@ class FunctionStage(Stage):
     """A stage backed by a plain function ``func(text, **kwargs) -> str``.
 
     ``func`` must be importable by name (a module-level function) so that the
-    stage pickles; ``kwargs`` are fixed keyword arguments.
+    stage pickles; ``kwargs`` are fixed keyword arguments.  Its ``context`` is
+    ``"line"`` unless the function only looks within a word (say so with
+    ``context="word"``).
     """
 
     func: Callable[..., str]
     kwargs: Params = ()
+    context: Context = field(default="line", compare=False)
 
     def __call__(self, text: str) -> str:
         _check_text(text)

@@ -1,13 +1,17 @@
-"""Fuzz target for the command line's byte-level input path (:mod:`arnorm._io`).
+"""Fuzz target for the command line's byte-level input path (:mod:`arnorm.io`).
 
-Each input is a configuration byte (an errors policy, a pipeline, a read
+Each input is a configuration index (two bytes for atheris: an errors policy, a pipeline, a read
 size and a long-line bound: :data:`CONFIGS`) and the bytes of a file.  The
-bytes go through :func:`arnorm._io.run`, the function the ``arnorm`` command
+bytes go through :func:`arnorm.io.run`, the function the ``arnorm`` command
 calls, and the result is checked against an oracle built from Python's own
-UTF-8 codec:
+UTF-8 codec.  The pipelines cover ``normalize`` (presets and stage lists),
+``translit`` (Buckwalter and ALA-LC), ``dates --rewrite``, the ``dates``
+listing (one JSON array per line, ``[]`` for an empty line) and ``--jsonl -f
+text`` (the bytes become the values of duplicate ``text`` keys around numbers
+such as ``1e400``: only those values may change, every other byte is kept):
 
 * ``strict``: valid UTF-8 gives the pipeline applied line by line (a leading
-  BOM kept); invalid UTF-8 raises :class:`~arnorm._io.InputDataError` whose
+  BOM kept); invalid UTF-8 raises :class:`~arnorm.io.InputDataError` whose
   line and byte offset point at the first invalid byte (as
   ``bytes.decode`` finds it), after writing the output of the lines before it;
 * ``replace``: ``bytes.decode("utf-8", "replace")``, then the pipeline;
@@ -35,6 +39,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import json
 import os
 import sys
 import tempfile
@@ -48,7 +53,7 @@ if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
 
     from arnorm import Pipeline
-    from arnorm._io import InputDataError
+    from arnorm.errors import InputDataError
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from a checkout
@@ -64,24 +69,30 @@ class Config:
     chunk_bytes: int
     max_line: int | None  # None: never cut a long line (the real bound is 8 MiB)
     ranges: bool = False  # read from a regular file in byte ranges, as --jobs does
-
-    @property
-    def local(self) -> bool:
-        """The pipeline maps each character on its own, so cutting a long line anywhere is harmless."""
-        return not self.spec.startswith("preset:") and self.spec in ("", "tatweel", "diacritics,alef,ya")
+    mode: str = "text"  # "text": the filter; "dates": `arnorm dates` (JSON per line); "jsonl": --jsonl -f text
 
 
-_PIPES = ["", "tatweel", "diacritics,alef,ya", "preset:search", "preset:clean", "whitespace,invisible"]
-#: Every combination the fuzzer chooses from with its first byte.  Long lines are
-#: cut (small ``max_line``) only for character-local pipelines: elsewhere a cut
-#: that is not between two words may change the result (documented in safe_cut).
+_PIPES = [
+    "",
+    "tatweel",
+    "diacritics,alef,ya",
+    "preset:search",
+    "preset:clean",
+    "whitespace,invisible",
+    "translit",
+    "translit(scheme=ala-lc)",
+    "dates",
+]
+#: Every combination the fuzzer chooses from with its first byte.  Long lines are cut
+#: (small ``max_line``) for every pipeline: the cuts respect what each stage reads
+#: (its context), so the output must still be the pipeline's on each whole line.
+#: (``translit(scheme=english)`` waits for the names model's bounded memory.)
 CONFIGS = [
-    Config(errors, spec, chunk, max_line, ranges)
+    Config(errors, spec, chunk, max_line, ranges, mode)
     for errors in ("strict", "replace", "preserve")
-    for spec in _PIPES
+    for spec, mode in [(spec, "text") for spec in _PIPES] + [("dates_json", "dates"), ("preset:search", "jsonl")]
     for chunk, max_line in ((1, None), (7, None), (1 << 16, None), (3, 8), (16, 40))
     for ranges in (False, True)
-    if max_line is None or Config(errors, spec, chunk, max_line).local
 ]
 
 _pipes: dict[str, Pipeline] = {}
@@ -90,6 +101,11 @@ _pipes: dict[str, Pipeline] = {}
 def _pipeline(spec: str) -> Pipeline:
     from arnorm import Pipeline, preset
 
+    if spec == "dates_json" and spec not in _pipes:
+        from arnorm.cli.commands import date_matches_per_line
+        from arnorm.stage import FunctionStage
+
+        _pipes[spec] = Pipeline([FunctionStage(name="dates_json", func=date_matches_per_line)])
     if spec not in _pipes:
         _pipes[spec] = (
             preset(spec[len("preset:") :]) if spec.startswith("preset:") else Pipeline.from_spec(spec)
@@ -99,19 +115,31 @@ def _pipeline(spec: str) -> Pipeline:
 
 @contextlib.contextmanager
 def _chunking(config: Config) -> Iterator[None]:
-    from arnorm import _io
+    from arnorm.io import chunks as _chunks
 
-    saved = _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW
+    saved = _chunks.CHUNK_BYTES, _chunks.MAX_LINE_BYTES, _chunks.CUT_WINDOW
     limit = config.max_line if config.max_line is not None else 1 << 30
-    _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW = config.chunk_bytes, limit, limit
+    _chunks.CHUNK_BYTES, _chunks.MAX_LINE_BYTES, _chunks.CUT_WINDOW = config.chunk_bytes, limit, limit
     try:
         yield
     finally:
-        _io.CHUNK_BYTES, _io.MAX_LINE_BYTES, _io.CUT_WINDOW = saved
+        _chunks.CHUNK_BYTES, _chunks.MAX_LINE_BYTES, _chunks.CUT_WINDOW = saved
+
+
+class _DatesOracle:
+    """Stands for the ``dates`` listing in the oracles: :func:`_by_lines` defers to :func:`_dates_by_lines`."""
+
+    def __init__(self, pipe: Pipeline) -> None:
+        self.pipe = pipe
+
+    def __call__(self, text: str) -> str:
+        return self.pipe(text)
 
 
 def _by_lines(pipe: Pipeline, text: str) -> str:
     """The pipeline applied to each line body, ``\\n`` and ``\\r\\n`` endings kept."""
+    if isinstance(pipe, _DatesOracle):
+        return _dates_by_lines(text)
     out = []
     for line in text.split("\n"):
         cr = line.endswith("\r")
@@ -120,12 +148,84 @@ def _by_lines(pipe: Pipeline, text: str) -> str:
     return "\n".join(out)
 
 
+def _dates_by_lines(text: str) -> str:
+    """What ``arnorm dates`` prints for ``text``: one JSON array per line (``[]`` for an empty
+    line), ``\r\n`` endings kept; nothing for the empty remainder after a final newline."""
+    from arnorm.dates import dates_to_jsonl
+
+    lines = text.split("\n")
+    out = []
+    for line in lines[:-1]:
+        cr = line.endswith("\r")
+        out.append(dates_to_jsonl(line[:-1] if cr else line) + ("\r" if cr else ""))
+    out.append(dates_to_jsonl(lines[-1]) if lines[-1] else "")
+    return "\n".join(out)
+
+
+def _jsonl_document(data: bytes, errors: str) -> tuple[bytes, list[tuple[str, str]]]:
+    """``data`` as JSON Lines: each line's text (decoded with ``surrogateescape``) becomes the
+    value of two ``text`` keys around other members; returns the document and, per line,
+    the JSON string as written and its text."""
+    lines, values = [], []
+    for raw in data.split(b"\n"):
+        value = raw.decode("utf-8", "surrogateescape")
+        written = json.dumps(value, ensure_ascii=False)
+        values.append((written, value))
+        lines.append(f'{{"text": {written}, "n": 1e400, "f": 1e5,"text":{written} }}')
+    return "\n".join(lines).encode("utf-8", "surrogateescape"), values
+
+
+def _dumped(value: str, errors: str) -> str:
+    """A new value as ``--jsonl`` writes it: raw bytes kept under preserve, other surrogates escaped."""
+    out = json.dumps(value, ensure_ascii=False)
+    return "".join(
+        c if not 0xD800 <= ord(c) <= 0xDFFF or (errors == "preserve" and 0xDC80 <= ord(c) <= 0xDCFF)
+        else f"\\u{ord(c):04x}"
+        for c in out
+    )
+
+
+def _check_jsonl(data: bytes, config: Config, pipe: Pipeline) -> None:
+    """``--jsonl -f text``: each value replaced by the pipeline's output, every other byte kept."""
+    from arnorm import io as _io
+
+    document, values = _jsonl_document(data, config.errors)
+    sink = io.BytesIO()
+    try:
+        source = _io.Source("<fuzz>", stream=io.BytesIO(document))
+        _io.run(pipe, [source], sink, errors=config.errors, fields=["text"])  # type: ignore[arg-type]
+    except _io.InputDataError as exc:
+        assert config.errors == "strict", exc
+        try:
+            document.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            assert (exc.line, exc.offset) == (1 + document.count(b"\n", 0, bad.start), bad.start), exc
+            return
+        raise
+    if config.errors == "strict":
+        document.decode("utf-8")  # accepted: it must have been valid
+    text = document.decode("utf-8", "replace" if config.errors == "replace" else "surrogateescape")
+    expected = []
+    for line, (written, value) in zip(text.split("\n"), values):
+        if config.errors == "replace":
+            value = json.loads(line)["text"]
+            written = json.dumps(value, ensure_ascii=False)
+        new = pipe(value)
+        expected.append(line if new == value else line.replace(written, _dumped(new, config.errors)))
+    assert sink.getvalue() == "\n".join(expected).encode("utf-8", "surrogateescape")
+
+
 def check(data: bytes, config_index: int) -> None:
-    """Run ``data`` through :func:`arnorm._io.run` with ``CONFIGS[config_index]``; assert the oracle."""
-    from arnorm import _io
+    """Run ``data`` through :func:`arnorm.io.run` with ``CONFIGS[config_index]``; assert the oracle."""
+    from arnorm import io as _io
 
     config = CONFIGS[config_index % len(CONFIGS)]
     pipe = _pipeline(config.spec)
+    if config.mode == "jsonl":
+        with _chunking(config):
+            _check_jsonl(data, config, pipe)
+        return
+
     sink = io.BytesIO()
     error: _io.InputDataError | None = None
     with _chunking(config), tempfile.TemporaryDirectory() as tmp:
@@ -139,6 +239,8 @@ def check(data: bytes, config_index: int) -> None:
             _io.run(pipe, [source], sink, errors=config.errors, ranges=config.ranges)  # type: ignore[arg-type]
         except _io.InputDataError as exc:
             error = exc
+    if config.mode == "dates":
+        pipe = _DatesOracle(pipe)  # type: ignore[assignment]
     out = sink.getvalue()
     head = _io.BOM if data.startswith(_io.BOM) else b""
     body = data[len(head) :]
@@ -191,9 +293,9 @@ def _check_strict(
 
 
 def fuzz_one_input(data: bytes) -> None:
-    """The atheris entry point: the first byte chooses the configuration."""
-    if data:
-        check(data[1:], data[0])
+    """The atheris entry point: the first two bytes choose the configuration (more than 256)."""
+    if len(data) >= 2:
+        check(data[2:], int.from_bytes(data[:2], "little"))
 
 
 # -- generators of nasty bytes (the hypothesis engine) ----------------------------------------
@@ -296,16 +398,16 @@ SEEDS = [
 
 def fuzz_with_atheris(seconds: float, artifacts: Path, extra: list[str]) -> None:
     """Coverage-guided fuzzing of arnorm's modules for ``seconds`` seconds (libFuzzer exits on a crash)."""
-    import atheris  # type: ignore[import-untyped]
+    import atheris
 
     with atheris.instrument_imports(include=["arnorm"]):
-        import arnorm._io
+        import arnorm.io
         import arnorm.pipeline  # noqa: F401
     artifacts.mkdir(parents=True, exist_ok=True)
     corpus = Path(tempfile.mkdtemp(prefix="arnorm-fuzz-corpus-"))
     for index, seed in enumerate(SEEDS):
         for config in range(0, len(CONFIGS), 7):
-            (corpus / f"seed-{index}-{config}").write_bytes(bytes([config]) + seed)
+            (corpus / f"seed-{index}-{config}").write_bytes(config.to_bytes(2, "little") + seed)
     argv = [
         sys.argv[0],
         f"-max_total_time={int(seconds)}",

@@ -26,8 +26,10 @@ from conftest import shared_file
 from typer.testing import CliRunner
 
 import arnorm
-from arnorm import _io, cli
+from arnorm import io as _io
 from arnorm.cli import app
+from arnorm.cli import filtering as cli
+from arnorm.io import chunks as _chunks
 
 runner = CliRunner()
 TATWEEL = "\u0640"
@@ -56,9 +58,9 @@ def by_lines(pipe: arnorm.Pipeline, text: str) -> str:
 def small_chunks() -> Iterator[None]:
     """Make chunks and the long-line bound tiny so that short inputs cross many boundaries."""
     with (
-        mock.patch.object(_io, "CHUNK_BYTES", 16),
-        mock.patch.object(_io, "MAX_LINE_BYTES", 40),
-        mock.patch.object(_io, "CUT_WINDOW", 40),
+        mock.patch.object(_chunks, "CHUNK_BYTES", 16),
+        mock.patch.object(_chunks, "MAX_LINE_BYTES", 40),
+        mock.patch.object(_chunks, "CUT_WINDOW", 40),
     ):
         yield
 
@@ -513,5 +515,5 @@ def _merge_lines(text: str) -> str:
 @pytest.mark.parametrize("data", [b"a\nb\n", b"a\r\nb\nc"])
 def test_a_stage_that_breaks_the_line_contract_is_run_line_by_line(data: bytes) -> None:
     pipe = arnorm.Pipeline([arnorm.FunctionStage(name="merge", func=_merge_lines)])
-    out, newlines = _io.transform(_io.Chunk(data, "x"), pipe)
+    out, newlines = _io.transform(_io.Chunk(data, "x"), pipe)[:2]
     assert (out, newlines) == (data, data.count(b"\n"))

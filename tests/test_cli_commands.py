@@ -65,7 +65,7 @@ def test_dates_lists_matches_one_json_line_per_input_line() -> None:
     # 1 Ramadan 1440 AH = 6 May 2019 (Umm al-Qura), so 21 Ramadan = 26 May 2019, a Sunday.
     assert first[0]["date"] == "2019-05-26" and first[0]["calendar"] == "hijri"
     assert json.loads(lines[1])[0]["date"] == "2021-08-31"
-    assert lines[2] == "" and json.loads(lines[3]) == []
+    assert lines[2] == "[]" and json.loads(lines[3]) == []  # an empty line has no dates: []
 
 
 def test_dates_rewrite() -> None:

@@ -11,20 +11,25 @@
 
 from __future__ import annotations
 
+import io
 import json
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from unittest import mock
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from test_properties import IDS as ALL_IDS
+from test_properties import PIPELINES as ALL_PIPELINES
 from typer.testing import CliRunner
 
 import arnorm
-from arnorm import _io
+from arnorm import io as _io
 from arnorm.cli import app
-from arnorm.strategies import HARAKAT, NASTY, arabic_letter, arabic_text, arabic_word
+from arnorm.io import chunks as _chunks
+from arnorm.strategies import HARAKAT, NASTY, any_unicode_text, arabic_letter, arabic_text, arabic_word
 
 runner = CliRunner()
 # In-process CLI runs cost ~10 ms each: 50 examples in the dev and ci profiles,
@@ -58,9 +63,9 @@ def chunking(chunk_bytes: int, max_line: int | None = None) -> Iterator[None]:
     """Read in blocks of ``chunk_bytes``; cut lines longer than ``max_line`` (default: never here)."""
     limit = max_line if max_line is not None else 1 << 30
     with (
-        mock.patch.object(_io, "CHUNK_BYTES", chunk_bytes),
-        mock.patch.object(_io, "MAX_LINE_BYTES", limit),
-        mock.patch.object(_io, "CUT_WINDOW", limit),
+        mock.patch.object(_chunks, "CHUNK_BYTES", chunk_bytes),
+        mock.patch.object(_chunks, "MAX_LINE_BYTES", limit),
+        mock.patch.object(_chunks, "CUT_WINDOW", limit),
     ):
         yield
 
@@ -119,8 +124,9 @@ fragments = st.one_of(
 def test_errors_preserve_is_byte_exact(parts: list[bytes], chunk_bytes: int) -> None:
     data = b"".join(parts)
     with chunking(chunk_bytes, max_line=16):
-        code, out = cli(["--errors", "preserve", "--stages", ""], data)
-        assert (code, out) == (0, data)
+        sink = io.BytesIO()  # the empty pipeline (the CLI refuses an empty --stages)
+        _io.run(arnorm.Pipeline([]), [_io.Source("x", stream=io.BytesIO(data))], sink, errors="preserve")
+        assert sink.getvalue() == data
         # The tatweel is the only character this stage owns; U+0640 is D9 80 in
         # UTF-8, and D9 can only start a character, so its bytes are easy to find.
         code, out = cli(["--errors", "preserve", "--stages", "tatweel"], data)
@@ -226,3 +232,23 @@ def test_jsonl_normalizes_exactly_the_named_fields(
             expected["meta"]["title"] = pipe(expected["meta"]["title"])
         assert after == expected
         assert list(after) == list(before)
+
+
+# Every stage variant and preset of test_properties, on any text (not only words joined by
+# spaces): the cuts a stage's declared context allows must give the whole line's output.
+@pytest.mark.slow
+@pytest.mark.parametrize("pipe", ALL_PIPELINES, ids=ALL_IDS)
+@settings(max_examples=max(EXAMPLES // 4, 10))
+@given(
+    text=st.lists(
+        st.one_of(arabic_text(max_tokens=12, lines=False), any_unicode_text(surrogates=False)), max_size=6
+    ).map(" ".join),
+    max_line=st.integers(4, 40),
+)
+def test_declared_contexts_make_cuts_invisible(pipe: arnorm.Pipeline, text: str, max_line: int) -> None:
+    # One line, valid UTF-8 (any_unicode_text(surrogates=False) still draws lone surrogates).
+    text = "".join(c for c in text if not 0xD800 <= ord(c) <= 0xDFFF).replace("\n", " ").replace("\r", " ")
+    sink = io.BytesIO()
+    with chunking(3, max_line=max_line):
+        _io.run(pipe, [_io.Source("x", stream=io.BytesIO(text.encode()))], sink)
+    assert sink.getvalue().decode() == by_lines(pipe, text)

@@ -46,8 +46,10 @@ from hypothesis import strategies as st
 from test_properties import IDS, LINE_BREAKS, LOCAL, PIPELINES
 
 import arnorm
-from arnorm import _io
+from arnorm import io as _io
 from arnorm._fastmap import LARGE_INPUT
+from arnorm.cli.allocator import tune_allocator
+from arnorm.io import chunks as _chunks
 from arnorm.stage import CharMap
 from arnorm.strategies import HARAKAT, NASTY, arabic_text
 
@@ -503,7 +505,7 @@ def test_jobs_2_with_tiny_ranges_equals_jobs_1(tmp_path: Path, errors: str) -> N
     pipe = arnorm.preset("search")
     sources = [_io.Source(str(p), path=p) for p in paths]
     outs = []
-    with mock.patch.object(_io, "CHUNK_BYTES", 64), mock.patch.object(_io, "MAX_LINE_BYTES", 300):
+    with mock.patch.object(_chunks, "CHUNK_BYTES", 64), mock.patch.object(_chunks, "MAX_LINE_BYTES", 300):
         for jobs in (1, 2):
             sink = io.BytesIO()
             _io.run(pipe, sources, sink, jobs=jobs, errors=errors)  # type: ignore[arg-type]
@@ -520,7 +522,7 @@ def test_jobs_2_reports_invalid_utf8_in_a_range_with_its_line_and_offset(tmp_pat
     path = tmp_path / "bad.txt"
     path.write_bytes(line * 500 + b"ab\xc3(\n" + line * 10)
     sink = io.BytesIO()
-    with mock.patch.object(_io, "CHUNK_BYTES", 256), pytest.raises(_io.InputDataError) as caught:
+    with mock.patch.object(_chunks, "CHUNK_BYTES", 256), pytest.raises(_io.InputDataError) as caught:
         _io.run(arnorm.preset("search"), [_io.Source(str(path), path=path)], sink, jobs=2)
     assert (caught.value.line, caught.value.offset) == (501, len(line) * 500 + 2)
     assert sink.getvalue() == fuzz_cli._by_lines(arnorm.preset("search"), (line * 500).decode()).encode()
@@ -530,5 +532,5 @@ def test_tune_allocator_on_glibc_only() -> None:
     import platform
 
     expected = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
-    assert _io.tune_allocator() is expected
-    assert _io.tune_allocator() is expected  # once per process, same answer
+    assert tune_allocator() is expected
+    assert tune_allocator() is expected  # once per process, same answer

@@ -68,4 +68,4 @@ def strip_case_endings(text: str) -> str:
 @register("case_endings", family="diacritics")
 def case_endings() -> Stage:
     """Delete word-final short vowels, tanwin and sukun (i'rab); keep shadda and inner marks."""
-    return FunctionStage(name="case_endings", func=strip_case_endings)
+    return FunctionStage(name="case_endings", func=strip_case_endings, context="word")

@@ -189,5 +189,7 @@ def _tidy_units(units: Any, cls: Any) -> str:
 @register("whitespace", family="invisible")
 def whitespace(strip: bool = True, collapse: bool = True) -> Stage:
     """Unicode spaces to ' ', strip line ends, collapse runs; never removes line breaks."""
-    tidy = FunctionStage(name="tidy_spaces", func=tidy_spaces, kwargs=(("strip", strip), ("collapse", collapse)))
+    tidy = FunctionStage(
+        name="tidy_spaces", func=tidy_spaces, kwargs=(("strip", strip), ("collapse", collapse)), context="word"
+    )
     return Pipeline([spaces(), tidy], name="whitespace")

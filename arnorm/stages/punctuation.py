@@ -35,4 +35,4 @@ def punctuation(to: Literal["latin", "arabic"] = "latin") -> Stage:
     """Map Arabic punctuation (، ؛ ؟) to Latin (, ; ?), or the reverse after Arabic letters."""
     if to == "latin":
         return table_map("punctuation", ["to_latin"], "punctuation")
-    return FunctionStage(name="punctuation", func=to_arabic_punctuation)
+    return FunctionStage(name="punctuation", func=to_arabic_punctuation, context="word")

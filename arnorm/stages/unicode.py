@@ -101,7 +101,7 @@ def _compose_units(text: str) -> str | None:
 @register("compose", family="unicode")
 def compose() -> Stage:
     """Compose Arabic letter + combining hamza/madda into the precomposed letter (NFC, Arabic only)."""
-    return FunctionStage(name="compose", func=compose_arabic)
+    return FunctionStage(name="compose", func=compose_arabic, context="word")
 
 
 @register("nfc", family="unicode")
