@@ -221,24 +221,29 @@ def run(
         start = list(islice(chunks, 2))  # an input of one chunk needs no pool
         chunks = chain(start, chunks)
         use_pool = len(start) == 2
+    with contextlib.ExitStack() as stack:
+        if use_pool:
+            results = _pooled(stack, pipe, chunks, sink, jobs, (errors, fields, worker_setup))
+        else:
+            results = ((c, functools.partial(_transform_here, c, pipe, errors, fields)) for c in chunks)
+        return _drain(results, sink, flush)
+
+
+def _drain(results: Iterable[tuple[Chunk, _Result]], sink: BinaryIO, flush: bool) -> RunStats:
+    """Write each chunk's result to ``sink`` in order; on invalid input, write what came before it."""
     stats = RunStats()
     lines = 0  # newlines of the chunks of the current file before this one
     try:
-        with contextlib.ExitStack() as stack:
-            if use_pool:
-                results = _pooled(stack, pipe, chunks, sink, jobs, (errors, fields, worker_setup))
-            else:
-                results = ((c, functools.partial(_transform_here, c, pipe, errors, fields)) for c in chunks)
-            for chunk, result in results:
-                if chunk.first:
-                    lines = 0
-                try:
-                    done, spooled = result()
-                except InputDataError as exc:
-                    raise exc.after_lines(lines) from None
-                _write(sink, chunk, done.body, spooled, flush)
-                stats.add(done)
-                lines += done.newlines
+        for chunk, result in results:
+            if chunk.first:
+                lines = 0
+            try:
+                done, spooled = result()
+            except InputDataError as exc:
+                raise exc.after_lines(lines) from None
+            _write(sink, chunk, done.body, spooled, flush)
+            stats.add(done)
+            lines += done.newlines
     except InputDataError as exc:
         sink.write(exc.partial)
         sink.flush()
