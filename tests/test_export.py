@@ -63,3 +63,21 @@ def test_lucene_mapping_char_filter_equals_the_exported_part_of_search_on_every_
     bad = [line for line, out in zip(lines, got) if out != search(line)]
     print(f"MappingCharFilter: {len(lines) - len(bad)}/{len(lines)} corpus lines identical to search's map")
     assert bad == []
+
+
+def test_export_command() -> None:
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "arnorm", "export", *args], capture_output=True, text=True)
+
+    done = run("lucene_stem")
+    assert done.returncode == 0 and json.loads(done.stdout) == json.loads(export("lucene_stem"))
+    done = run("search", "--format", "lucene-mapping", "--skip-unsupported")
+    assert done.returncode == 0 and done.stdout == export("search", "lucene-mapping", skip_unsupported=True)
+    assert "left out (no engine equivalent): uthmani, lone_marks, invisible_breaks" in done.stderr
+    done = run("search")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "'uthmani'" in done.stderr
+    done = run("search", "-f", "solr")
+    assert done.returncode == 2 and "valid formats: elasticsearch, lucene-mapping, opensearch" in done.stderr

@@ -37,7 +37,7 @@ __all__ = ["IOOptions", "app", "build_pipeline", "filter_text", "main"]
 
 def __getattr__(name: str) -> Any:
     if name == "app":
-        from . import commands, explain  # noqa: F401  (they register the commands)
+        from . import commands, explain, export  # noqa: F401  (they register the commands)
         from .application import app
 
         return app

@@ -69,7 +69,7 @@ def _with_typer(args: list[str]) -> int:
     """Run the typer application; report usage errors in one line (exit 2)."""
     import typer
 
-    from . import commands, explain  # noqa: F401  (they register the commands)
+    from . import commands, explain, export  # noqa: F401  (they register the commands)
     from .application import app
 
     usage_error = _click_exception(typer.BadParameter, "UsageError")
