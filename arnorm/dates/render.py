@@ -206,4 +206,6 @@ def dates_to_jsonl(line: str, ref: datetime.date | str | None = None, *, weekday
     '[{"start": 0, "end": 12, "text"'
     """
     line = line.rstrip("\r\n")
-    return json.dumps([m.to_dict() for m in find_dates(line, ref=ref, weekdays=weekdays)], ensure_ascii=False)
+    # One match encoded at a time: a line with many dates never holds all their dicts at once.
+    matches = find_dates(line, ref=ref, weekdays=weekdays)
+    return "[" + ", ".join(json.dumps(m.to_dict(), ensure_ascii=False) for m in matches) + "]"
