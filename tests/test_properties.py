@@ -104,7 +104,17 @@ def test_every_registered_stage_and_option_is_specified() -> None:
 @example(text="a\r\n \u2028 b  \u3000")
 def test_idempotent(pipe: arnorm.Pipeline, text: str) -> None:
     once = pipe(text)
+    if any(name in pipe.spec for name in NOT_IDEMPOTENT):
+        # A light stemmer strips one layer of affixes per pass, exactly as Lucene's
+        # ArabicStemmer does, so a stem may lose more on a second pass; it never grows.
+        again = pipe(once)
+        assert len(again) <= len(once)
+        return
     assert pipe(once) == once
+
+
+#: Stages that are not idempotent by definition (see test_idempotent).
+NOT_IDEMPOTENT = ("light_stem",)
 
 
 @pytest.mark.parametrize("pipe", CASES)
