@@ -26,6 +26,7 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from ..registry import register
 from ..stage import FunctionStage, Stage
@@ -39,6 +40,10 @@ _RUN = re.compile(f"[{_MARKS}]{{2,}}")
 _TANWIN_ALEF = re.compile(
     f"(?<=[^\\W\\d_])([{_MARKS}]*)([\\u0627\\u0649])([{_MARKS}]*\\u064b[{_MARKS}]*)(?![{_MARKS}]|[^\\W\\d_])"
 )
+#: Where a fathatan on an alef can be: the alef (or alef maksura) and its marks; the full
+#: pattern above is tried only there (its look-behind at every position is slow).
+_CANDIDATE = re.compile(f"[\\u0627\\u0649][{_MARKS}]*\\u064b")
+_MARK_SET = frozenset(c for c in map(chr, range(0x0610, 0x06EE)) if re.fullmatch(f"[{_MARKS}]", c))
 _CLASSES = {"\u064b": 0, "\u064c": 0, "\u064d": 0, "\u064e": 1, "\u064f": 1, "\u0650": 1, SHADDA: 2, "\u0652": 3}
 
 
@@ -58,10 +63,22 @@ def _tanwin(match: re.Match[str]) -> str:
     return canonical_run(marks + FATHATAN) + alef + canonical_run(on_alef.replace(FATHATAN, ""))
 
 
+def _tanwin_edits(text: str) -> Iterator[Splice]:
+    end = 0
+    for candidate in _CANDIDATE.finditer(text):
+        start = candidate.start()
+        while start > end and text[start - 1] in _MARK_SET:  # the marks of the letter before
+            start -= 1
+        match = _TANWIN_ALEF.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match.start(), end, _tanwin(match)
+
+
 def _edits(text: str) -> list[Splice]:
     tanwin: list[Splice] = []
     if FATHATAN in text:
-        tanwin = [(m.start(), m.end(), _tanwin(m)) for m in _TANWIN_ALEF.finditer(text)]
+        tanwin = list(_tanwin_edits(text))
     starts = [start for start, _, _ in tanwin]
     edits = list(tanwin)
     for match in _RUN.finditer(text):
