@@ -32,7 +32,7 @@ from ..registry import register
 from ..stage import CharMap, FunctionStage, RegexSub, Stage
 from ..tables import load_table
 from ._common import runs_of, splice, table_map
-from .context import LINE_BREAKS, delete_inner_tatweel
+from .context import delete_inner_tatweel
 
 
 @register("tatweel", family="letters")
@@ -95,12 +95,12 @@ def _farsi_with_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     if not present:
         return text, []
     edits = []
-    for start, end in runs_of(text, present):
-        line_start = max(text.rfind(b, 0, start) for b in LINE_BREAKS) + 1
-        ends = [e for e in (text.find(b, end) for b in LINE_BREAKS) if e >= 0]
-        line = text[line_start:min(ends, default=len(text))]
-        if not any(c in line for c in PERSIAN_ONLY):
-            edits.append((start, end, "".join(table[c] for c in text[start:end])))
+    offset = 0
+    for line in text.splitlines(keepends=True):  # the boundaries of LINE_BREAKS
+        if any(c in line for c in present) and not any(c in line for c in PERSIAN_ONLY):
+            for start, end in runs_of(line, present):
+                edits.append((offset + start, offset + end, "".join(table[c] for c in line[start:end])))
+        offset += len(line)
     return splice(text, edits)
 
 
