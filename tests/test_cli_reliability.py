@@ -370,6 +370,7 @@ RUNNER = r"""
 import atexit, os, resource, sys, time
 extra, args = int(sys.argv[1]), sys.argv[2:]
 import arnorm.cli.entry, arnorm.cli.commands, arnorm.cli.explain  # noqa: E401  (imports out of the limit)
+import numpy  # loaded lazily by arnorm; its BLAS threads reserve address space at import
 with open("/proc/self/status") as status:
     size = next(int(l.split()[1]) * 1024 for l in status if l.startswith("VmSize:"))
 resource.setrlimit(resource.RLIMIT_AS, (size + extra, size + extra))
