@@ -170,10 +170,16 @@ FOREIGN = st.text(
 )
 
 
-# Whole-text Unicode forms are documented to rewrite non-Arabic text too, and
-# to_arabic decodes every symbol of its scheme, Latin included.
+# Whole-text Unicode forms are documented to rewrite non-Arabic text too, to_arabic
+# decodes every symbol of its scheme, Latin included, and the social-text stages exist
+# to rewrite URLs, e-mail addresses, mentions, hashtags, emoji and HTML.
+_SOCIAL = ("emoji", "urls", "emails", "mentions", "hashtag", "html")
+
+
 def _local(pipe: arnorm.Pipeline) -> bool:
-    return not any(leaf.name == "nfkc" or leaf.name.startswith("to_arabic") for leaf in pipe.leaves())
+    return not any(
+        leaf.name == "nfkc" or leaf.name.startswith(("to_arabic", *_SOCIAL)) for leaf in pipe.leaves()
+    )
 
 
 LOCAL = [p for p in PIPELINES if _local(p)]  # imported by test_reliability
