@@ -241,3 +241,12 @@ def test_stream_rejects_bytes_and_non_str_lines_with_a_type_error() -> None:
         list(pipe.stream([b"x\n"]))  # type: ignore[list-item]
     with pytest.raises(TypeError, match="not int"):
         list(pipe.stream(["a", 3]))  # type: ignore[list-item]
+
+
+def test_top_level_name_functions_take_the_conventions() -> None:
+    # Egyptian news spelling of جمال عبد الناصر (Al-Ahram English, Reuters): Gamal Abdel Nasser.
+    assert arnorm.transliterate_name("جمال عبد الناصر", region="egypt") == "Gamal Abdel Nasser"
+    assert arnorm.transliterate_name("سلمان بن عبدالعزيز", style="scholarly") == "Salman ibn Abd al-Aziz"
+    assert arnorm.name_variants("محمد", 3, region="egypt")[0] == "Mohamed"
+    with pytest.raises(arnorm.ArnormError, match="valid conventions: egypt, gulf, iraq, levant, maghreb"):
+        arnorm.transliterate_name("محمد", region="mars")

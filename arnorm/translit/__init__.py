@@ -117,14 +117,23 @@ def require_name_model() -> None:
     _names_function("transliterate_name")
 
 
-def transliterate_name(name: str, scheme: str = "english") -> str:
-    """Transliterate a personal name with the name model (:mod:`arnorm.translit.names`)."""
-    return str(_names_function("transliterate_name")(name, scheme=scheme))
+def transliterate_name(
+    name: str, scheme: str = "english", *, style: str = "news", region: str | None = None
+) -> str:
+    """Transliterate a personal name with the name model (:mod:`arnorm.translit.names`).
+
+    ``style`` (``news``, ``scholarly``) and ``region`` (``gulf``, ``levant``,
+    ``egypt``, ``iraq``, ``maghreb``) choose the spelling conventions.
+    """
+    return str(_names_function("transliterate_name")(name, scheme=scheme, style=style, region=region))
 
 
-def name_variants(name: str, k: int = 10) -> list[str]:
+def name_variants(
+    name: str, k: int = 10, scheme: str = "english", *, style: str = "news", region: str | None = None
+) -> list[str]:
     """The ``k`` most likely Latin spellings of a name (:mod:`arnorm.translit.names`)."""
-    return [str(v) for v in _names_function("name_variants")(name, k=k)]
+    found = _names_function("name_variants")(name, k=k, scheme=scheme, style=style, region=region)
+    return [str(v) for v in found]
 
 
 _ARABIC_WORD = r"[\u0621-\u063a\u0640-\u065f\u066e-\u06d3\u06d5-\u06ed\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+"
