@@ -170,15 +170,21 @@ def _year_tail(s: Stream, p: Reading, mcal: Calendar) -> Reading:
     if y.era is not None and y.era != mcal:
         # a marker of the other calendar: stop before it
         y = YearRef(y.j - 1, s.end(y.j - 2), year=y.year)
+    absolute = set_year(p, y)
+    if absolute is not None and not year_ok(mcal, absolute, y.era):
+        p.invalid = True
+    return p
+
+
+def set_year(p: Reading, y: YearRef) -> int | None:
+    """Extend reading ``p`` over year ``y``; return the year if it is absolute (not an offset)."""
     p.j, p.end = y.j, y.end
     if y.offset is not None:
         p.year_offset = y.offset
-    else:
-        assert y.year is not None
-        p.year = y.year
-        if not year_ok(mcal, y.year, y.era):
-            p.invalid = True
-    return p
+        return None
+    assert y.year is not None
+    p.year = y.year
+    return y.year
 
 
 def dated_tail(s: Stream, k: int, dnum: int, weekday: int | None = None) -> Reading | None:

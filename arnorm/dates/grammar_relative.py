@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .context import tense
-from .grammar import HIJRI_YEARS, month, year, year_ok
+from .grammar import HIJRI_YEARS, month, set_year, year, year_ok
 from .lexicon import HARAKAT
 from .readings import MOD_DAYS, MOD_WEEKDAY, Reading
 from .tokens import Stream
@@ -289,12 +289,7 @@ def rule_holiday(s: Stream, i: int) -> Reading | None:
     y = year(s, i + 1)
     if y is None or y.era == "bce":
         return p
-    p.j, p.end = y.j, y.end
-    if y.offset is not None:
-        p.year_offset = y.offset
-    else:
-        assert y.year is not None
-        p.year = y.year
-        if y.era == "hijri" or (y.era is None and HIJRI_YEARS[0] <= y.year <= HIJRI_YEARS[1]):
-            p.cal = "hijri"
+    absolute = set_year(p, y)
+    if absolute is not None and (y.era == "hijri" or (y.era is None and HIJRI_YEARS[0] <= absolute <= HIJRI_YEARS[1])):
+        p.cal = "hijri"
     return p
