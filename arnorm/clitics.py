@@ -3,7 +3,7 @@
 A word is split only when the split is better supported than the whole word:
 each proclitic ``c`` with prior ``p`` comes off ``c + rest`` when
 ``p * support(rest) >= count(c + rest)``, where ``count`` is the word's
-frequency in the corpus word list (``arnorm/data/word_counts.json``) and
+frequency in a word list (``arnorm/data/word_counts.json``, built from wordfreq) and
 ``support`` is the best frequency of ``rest`` itself or of ``rest`` with its
 own proclitics removed.  So ``وصل`` ("arrived") stays whole (``صل`` is rare),
 ``وقال`` splits, ``كتاب`` and ``بلد`` stay whole, and ``وبالصلاة`` becomes
@@ -29,9 +29,9 @@ from dataclasses import dataclass
 
 from .datafile import load_json, validate
 
-__all__ = ["split_points"]
+__all__ = ["fold_key", "split_points"]
 
-_FOLD = str.maketrans("أإآٱؤئىة", "اااايييه")
+_FOLD = str.maketrans("أإآٱؤئىة", "ااااوييه")
 _MIN_REST = 2
 
 
@@ -66,6 +66,14 @@ def _counts() -> Mapping[str, int]:
     return validate(document.get("counts"), Mapping[str, int], "word_counts.json:counts")  # type: ignore[no-any-return]
 
 
+def fold_key(word: str) -> str:
+    """``word`` as the word list keys it: marks and tatweel removed, alef forms, hamza seats,
+    alef maksura and teh marbuta folded (أ إ آ ٱ -> ا, ؤ -> و, ئ ى -> ي, ة -> ه)."""
+    return "".join(c for c in word if c != "\u0640" and unicodedata.category(c) not in ("Mn", "Me", "Cf")).translate(
+        _FOLD
+    )
+
+
 def _count(word: str) -> int:
     return _counts().get(word, 0)
 
@@ -75,6 +83,8 @@ def _count(word: str) -> int:
 _SUFFIXES = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "وا", "ون", "ين", "ان", "ات", "ه", "ك", "ي", "ت")
 #: Weight of a frequency read off a word without its ending.
 _BACKOFF = 0.5
+#: A stem read off a word must keep this many letters (two-letter stems such as بن match anything).
+_MIN_STEM = 3
 #: An article word seen fewer times than this, whose bare form is unknown, is still split.
 _RARE = 5
 #: Letters that cannot begin a word after a proclitic (hamza on waw or yeh).
@@ -90,7 +100,7 @@ def _lexical(word: str) -> float:
     best = 0
     for suffix in _SUFFIXES:
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= _MIN_REST:
+        if word.endswith(suffix) and len(stem) >= _MIN_STEM:
             best = max(best, _count(stem), _count(stem[:-1] + "\u0647") if stem[-1] == "\u062a" else 0)
     return best * _BACKOFF
 
