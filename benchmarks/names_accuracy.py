@@ -71,15 +71,9 @@ def _load_train_module():  # type: ignore[no-untyped-def]
 
 def levenshtein(a: str, b: str) -> int:
     """Edit distance (insertions, deletions, substitutions of one character)."""
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+    from rapidfuzz.distance import Levenshtein
+
+    return int(Levenshtein.distance(a, b))
 
 
 # ----------------------------------------------------------------------- systems

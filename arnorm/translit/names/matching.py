@@ -126,17 +126,9 @@ def _latin_fold(text: str) -> str:
 
 def _ratio(a: str, b: str) -> float:
     """1 - edit distance / length of the longer string (1.0 for two empty strings)."""
-    if not a and not b:
-        return 1.0
-    if len(a) < len(b):
-        a, b = b, a
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return 1.0 - prev[-1] / len(a)
+    from rapidfuzz.distance import Levenshtein
+
+    return float(Levenshtein.normalized_similarity(a, b))
 
 
 def _spellings(name: str) -> tuple[str, ...]:
