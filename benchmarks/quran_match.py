@@ -23,6 +23,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from run import peers  # benchmarks/run.py: the peers installed here, named as in its table
+
 import arnorm
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "quran_uthmani_standard_dev.tsv"
@@ -57,38 +59,6 @@ def score(
                 if tag != "equal":
                     misses[(" ".join(a[i1:i2]), " ".join(b[j1:j2]))] += 1
     return matched / total
-
-
-def peers() -> dict[str, Callable[[str], str]]:
-    """The peers' search normalizers that are installed."""
-    found: dict[str, Callable[[str], str]] = {}
-    try:
-        import arabic_norm
-
-        found["arabic-norm normalize(ta_marbuta=True)"] = lambda s: arabic_norm.normalize(s, ta_marbuta=True)
-    except ImportError:
-        pass
-    try:
-        import arabic_normalize  # type: ignore[import-untyped]
-
-        found["arabic-normalize normalize_for_search"] = arabic_normalize.normalize_for_search
-    except ImportError:
-        pass
-    try:
-        from camel_tools.utils.dediac import dediac_ar  # type: ignore[import-untyped]
-        from camel_tools.utils.normalize import (  # type: ignore[import-untyped]
-            normalize_alef_ar,
-            normalize_alef_maksura_ar,
-            normalize_teh_marbuta_ar,
-            normalize_unicode,
-        )
-
-        found["camel-tools unicode+dediac+alef+maksura+teh"] = lambda s: normalize_teh_marbuta_ar(
-            normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(normalize_unicode(s))))
-        )
-    except ImportError:
-        pass
-    return found
 
 
 def main() -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_names import _sprinkle  # the same harakat/tatweel sprinkler
 
 from arnorm.translit.names import transliterate_name
 from arnorm.translit.names.normalize import ARABIC_LETTERS
@@ -18,15 +17,6 @@ arabic_word = st.text(alphabet=LETTERS, min_size=1, max_size=9)
 arabic_name = st.lists(arabic_word, min_size=1, max_size=4).map(" ".join)
 
 
-def _sprinkle(name: str, marks: str, seed: int) -> str:
-    """``name`` with harakat or tatweel inserted after random letters."""
-    rng = random.Random(seed)
-    out = []
-    for ch in name:
-        out.append(ch)
-        if ch != " " and rng.random() < 0.5:
-            out.append(rng.choice(marks))
-    return "".join(out)
 
 
 # ------------------------------------------------------------------ matching
