@@ -113,9 +113,13 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
     if info is not None:
         _writable(target, info)
     copy = info is not None and (info.st_nlink > 1 or info.st_uid != os.geteuid())
-    tmp_fd, tmp = _temporary(target)
-    try:
-        with handle_signals(STOP_SIGNALS):
+    # The handlers go in before the temporary file exists: a signal that comes
+    # between the two would otherwise kill the process and leave the file behind.
+    tmp: str | None = None
+    with handle_signals(STOP_SIGNALS):
+        try:
+            with critical():
+                tmp_fd, tmp = _temporary(target)
             with os.fdopen(tmp_fd, "w+b" if copy else "wb") as handle:
                 yield handle
                 handle.flush()
@@ -126,9 +130,10 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
             if info is not None:
                 os.chmod(tmp, stat.S_IMODE(info.st_mode))
             os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
 
 
 def _copy_into(handle: BinaryIO, target: Path) -> None:
