@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .datafile import load_json, validate
+from .datafile import Described, load_json, validate
 
 __all__ = ["fold_key", "split_points"]
 
@@ -36,12 +36,9 @@ _MIN_REST = 2
 
 
 @dataclass(frozen=True)
-class CliticRules:
+class CliticRules(Described):
     """The proclitic inventory (``arnorm/data/clitics.json``)."""
 
-    name: str
-    description: str
-    source: str
     conjunctions: Mapping[str, float]
     prepositions: Mapping[str, float]
     future: str

@@ -25,6 +25,10 @@ dataclasses.  JSON arrays become tuples for ``tuple`` annotations and dicts
 become read-only mappings for ``Mapping`` annotations, so records are
 immutable and hashable where their fields allow it.
 
+Most documents, and the records of some, open with the same three fields
+(what it is, one line about it, where its facts come from): a schema that has
+them derives from :class:`Described`.
+
 Character maps (``{"name", "description", "source", "map"}`` tables) keep
 their stricter grammar in :mod:`arnorm.tables`, which reads through
 :func:`load_json`.
@@ -43,9 +47,24 @@ from typing import Any, Literal, TypeVar, Union
 
 from .errors import DataFileError
 
-__all__ = ["load_json", "load_records", "read_bytes", "validate"]
+__all__ = ["Described", "load_json", "load_records", "read_bytes", "validate"]
 
 T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class Described:
+    """The fields a data document (or record) opens with; schemas derive from this class.
+
+    Attributes:
+        name: what it is called (unique within its file).
+        description: one line saying what it is.
+        source: where its facts come from.
+    """
+
+    name: str
+    description: str
+    source: str
 
 
 @functools.cache

@@ -28,14 +28,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from .datafile import load_records
+from .datafile import Described, load_records
 from .errors import TableError
 
 __all__ = ["Table", "TableRecord", "apply_map", "compose", "load_table", "parse_map", "table_names"]
 
 
 @dataclass(frozen=True)
-class Table:
+class Table(Described):
     """One validated character table.
 
     Attributes:
@@ -45,9 +45,6 @@ class Table:
         mapping: code point -> replacement (``""`` = delete); identities removed.
     """
 
-    name: str
-    description: str
-    source: str
     mapping: Mapping[str, str]
 
 
@@ -97,12 +94,9 @@ def parse_map(table: str, raw: Mapping[str, str | None], *, bijective: bool = Fa
 
 
 @dataclass(frozen=True)
-class TableRecord:
+class TableRecord(Described):
     """The schema of one entry of a table file's ``tables`` list (see the module docstring)."""
 
-    name: str
-    description: str
-    source: str
     map: Mapping[str, str | None]
     bijective: bool = False
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import typing
 from typing import Annotated, Any
 
@@ -18,18 +19,13 @@ from ..stage import FunctionStage
 from .application import (
     STATUSES,
     ConfigOpt,
-    ErrorsOpt,
-    InputsOpt,
-    JobsOpt,
-    OutputOpt,
     PresetOpt,
-    QuietOpt,
     SkipOpt,
     StagesOpt,
     app,
 )
-from .base import DEFAULT_PRESET, ErrorPolicy, build_pipeline, exit_statuses
-from .filtering import IOOptions, filter_text
+from .base import DEFAULT_PRESET, build_pipeline, exit_statuses
+from .filtering import IOOptions, filter_text, with_io_options
 
 __all__ = ["date_matches_per_line"]
 
@@ -52,14 +48,12 @@ def _root(
 
 
 @app.command(epilog=STATUSES)
+@with_io_options
 def normalize(
     preset_name: PresetOpt = None,
     stages: StagesOpt = None,
     skip: SkipOpt = None,
     config: ConfigOpt = None,
-    inputs: InputsOpt = None,
-    output: OutputOpt = None,
-    errors: ErrorsOpt = ErrorPolicy.strict,
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help="Input is JSON Lines: normalize only the --field string fields.")
     ] = False,
@@ -71,8 +65,8 @@ def normalize(
             help="With --jsonl: a field to normalize (repeatable; 'meta.title' for nested keys).",
         ),
     ] = None,
-    jobs: JobsOpt = 1,
-    quiet: QuietOpt = False,
+    *,
+    io: IOOptions,
 ) -> None:
     """Normalize text line by line (the default command).
 
@@ -87,10 +81,7 @@ def normalize(
             raise ArnormError("--jsonl needs at least one --field KEY")
         if fields and not jsonl:
             raise ArnormError("--field needs --jsonl")
-    filter_text(
-        pipe,
-        IOOptions(tuple(inputs or ()), output, errors, jobs, quiet, tuple(fields or ())),
-    )
+    filter_text(pipe, dataclasses.replace(io, fields=tuple(fields or ())))
 
 
 def _choices(annotation: Any) -> str:
@@ -142,6 +133,7 @@ def list_presets(
 
 # -- transliteration and dates ----------------------------------------------------------
 @app.command("translit", epilog=STATUSES)
+@with_io_options
 def translit_command(
     scheme: Annotated[
         str, typer.Option("--scheme", "-S", help="Scheme; see the list in 'arnorm stages' (translit).")
@@ -153,11 +145,8 @@ def translit_command(
     marks: Annotated[
         str, typer.Option("--marks", help="With --ascii: 'apostrophe' keeps hamza/ayn as ', 'drop' drops them.")
     ] = "apostrophe",
-    inputs: InputsOpt = None,
-    output: OutputOpt = None,
-    errors: ErrorsOpt = ErrorPolicy.strict,
-    jobs: JobsOpt = 1,
-    quiet: QuietOpt = False,
+    *,
+    io: IOOptions,
 ) -> None:
     """Transliterate Arabic script to Latin line by line (or back, with --to-arabic).
 
@@ -173,7 +162,7 @@ def translit_command(
             stage = build_stage("to_arabic", {"scheme": scheme})
         else:
             stage = build_stage("translit", {"scheme": scheme, "ascii": ascii, "marks": marks})
-    filter_text(Pipeline([stage]), IOOptions(tuple(inputs or ()), output, errors, jobs, quiet))
+    filter_text(Pipeline([stage]), io)
 
 
 def date_matches_per_line(text: str, ref: str = "") -> str:
@@ -190,6 +179,7 @@ def date_matches_per_line(text: str, ref: str = "") -> str:
 
 
 @app.command("dates", epilog=STATUSES)
+@with_io_options
 def dates_command(
     ref: Annotated[
         str | None,
@@ -202,11 +192,8 @@ def dates_command(
     keep_original: Annotated[
         bool, typer.Option("--keep-original", help="With --rewrite: keep the date and add [ISO] after it.")
     ] = False,
-    inputs: InputsOpt = None,
-    output: OutputOpt = None,
-    errors: ErrorsOpt = ErrorPolicy.strict,
-    jobs: JobsOpt = 1,
-    quiet: QuietOpt = False,
+    *,
+    io: IOOptions,
 ) -> None:
     """Find the dates in each line: one JSON array of matches per input line, or --rewrite.
 
@@ -227,7 +214,7 @@ def dates_command(
             # Not a registered stage (its output is JSON, not text), so it runs in this process.
             matches = FunctionStage(name="dates_json", func=date_matches_per_line, kwargs=(("ref", ref or ""),))
             pipe = Pipeline([matches])
-            jobs = 1
-    filter_text(pipe, IOOptions(tuple(inputs or ()), output, errors, jobs, quiet))
+            io = dataclasses.replace(io, jobs=1)
+    filter_text(pipe, io)
 
 

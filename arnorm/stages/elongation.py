@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..datafile import load_records
+from ..datafile import Described, load_records
 from ..registry import register
 from ..stage import FunctionStage, Stage
 from ._common import Splice, splice
@@ -32,12 +32,9 @@ _MARKS = re.compile("[\u064b-\u0652]")
 
 
 @dataclass(frozen=True)
-class WordList:
+class WordList(Described):
     """A word list of ``arnorm/data/elongation.json``."""
 
-    name: str
-    description: str
-    source: str
     words: tuple[str, ...]
 
 

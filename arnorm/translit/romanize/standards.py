@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
-from ...datafile import load_records
+from ...datafile import Described, load_records
 from ...errors import DataFileError, UnknownSchemeError
 from ...tables import load_table, table_names
 from .chars import BEH, FEH, KAF, LAM, WAW
@@ -32,7 +32,7 @@ PREFIX_LETTERS = frozenset((WAW, FEH, BEH, LAM, KAF))
 
 
 @dataclass(frozen=True)
-class Standard:
+class Standard(Described):
     """The rule switches of one romanization standard (one record of :data:`DATA_FILE`).
 
     Attributes:
@@ -66,9 +66,6 @@ class Standard:
             endings follow the ``endings`` option.
     """
 
-    name: str
-    description: str
-    source: str
     assimilate: bool
     article_sep: str
     prefix_sep: str

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from ...datafile import load_records
+from ...datafile import Described, load_records
 from ...errors import DataFileError
 from .chars import WAW
 
@@ -21,12 +21,9 @@ DATA_FILE = "translit_words.json"
 
 
 @dataclass(frozen=True)
-class WordList:
+class WordList(Described):
     """One list of :data:`DATA_FILE`: a ``map`` or a set of ``words``, never both."""
 
-    name: str
-    description: str
-    source: str
     map: Mapping[str, str] | None = None
     words: tuple[str, ...] | None = None
 
