@@ -208,11 +208,25 @@ class FunctionStage(Stage):
     stage pickles; ``kwargs`` are fixed keyword arguments.  Its ``context`` is
     ``"line"`` unless the function only looks within a word (say so with
     ``context="word"``).
+
+    Tools that run without Python (a ``tokenizers`` normalizer) can carry the
+    stage only if it says how:
+
+    Attributes:
+        rules: regular-expression substitutions ``(pattern, literal replacement)``,
+            applied in order, that do exactly what ``func`` does with these
+            ``kwargs``; the patterns keep to the syntax Python's ``re`` and
+            Oniguruma share.  ``None``: no such rules.
+        approximation: a Unicode normalization form that does what ``func`` does
+            on the text it is meant for but also changes other text; an export
+            uses it only when asked to approximate.
     """
 
     func: Callable[..., str]
     kwargs: Params = ()
     context: Context = field(default="line", compare=False)
+    rules: tuple[tuple[str, str], ...] | None = field(default=None, compare=False)
+    approximation: Literal["NFC", "NFKC", "NFD", "NFKD"] | None = field(default=None, compare=False)
 
     def __call__(self, text: str) -> str:
         _check_text(text)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from arnorm.registry import build
+from arnorm.stage import FunctionStage
 from arnorm.stages.invisible import _LEADING, _RUN, _TRAILING, _tidy_large, tidy_spaces
 
 
@@ -35,3 +39,16 @@ def test_large_input_uses_the_same_rules() -> None:
     text = ("  كلمة   كلمة  \n" * 40_000) + " \u2028  x  "  # several 256K-character slices
     assert tidy_spaces(text) == reference(text)
     assert tidy_spaces("\ud800  a") == "\ud800 a"  # lone surrogates take the regex path
+
+
+@given(st.text(alphabet=" \n\r\x0b\x1c\x85\u2028\u2029\tab\u0628", max_size=40), st.booleans(), st.booleans())
+@example("  a  \r\n  b \u2028 c  \n", True, True)
+@example(" a \n ", True, False)
+def test_declared_rules_do_what_the_function_does(text: str, strip: bool, collapse: bool) -> None:
+    """``whitespace``'s tidying declares rules (run by the tokenizers export): applied in order, they equal it."""
+    [_, tidy] = build("whitespace", {"strip": strip, "collapse": collapse}).leaves()
+    assert isinstance(tidy, FunctionStage) and tidy.rules is not None
+    out = text
+    for pattern, repl in tidy.rules:
+        out = re.sub(pattern, repl, out)
+    assert out == tidy(text) == tidy_spaces(text, strip=strip, collapse=collapse)

@@ -16,13 +16,15 @@ Every stage is translated into the normalizers ``tokenizers`` has:
 * a regular-expression stage becomes ``Replace(Regex(...))`` when its pattern
   compiles in Oniguruma (the engine of ``tokenizers``; variable-length
   look-behind does not) and its replacement is literal;
-* ``whitespace``'s space tidying becomes three exact ``Replace`` rules.
+* a function stage that declares ``rules`` (``whitespace``'s space tidying)
+  becomes one ``Replace`` per rule.
 
 Anything else raises :class:`~arnorm.errors.UnsupportedStageError` naming the
 stage and why.  ``compose`` (canonical composition of Arabic letters only) has
-no exact equivalent: with ``approximate=True`` it becomes ``NFC``, which also
-composes non-Arabic letters and reorders marks (harmless when the diacritics
-are deleted afterwards, as in ``ml``).  ``tests/test_hf_tokenizers.py`` checks
+no exact equivalent: with ``approximate=True`` it becomes its declared
+``approximation``, ``NFC``, which also composes non-Arabic letters and
+reorders marks (harmless when the diacritics are deleted afterwards, as in
+``ml``).  ``tests/test_hf_tokenizers.py`` checks
 that ``search`` and ``ml`` give arnorm's output on every line of the corpus.
 """
 
@@ -31,7 +33,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..chars import LINE_BREAKS
 from ..errors import UnsupportedStageError
 from ..pipeline import Pipeline
 from ..presets import PipelineLike, as_pipeline
@@ -41,10 +42,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from tokenizers.normalizers import Normalizer  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["hf_supported_part", "to_hf_normalizer"]
-
-#: arnorm.chars.LINE_BREAKS in Oniguruma's escapes.
-_LINE_BREAKS = "".join(f"\\x{{{ord(c):X}}}" for c in LINE_BREAKS)
-
 
 def _char_class(chars: list[str]) -> str:
     return "[" + "".join(f"\\x{{{ord(c):X}}}" for c in sorted(chars)) + "]"
@@ -100,24 +97,13 @@ def _regex(stage: RegexSub) -> list[Normalizer]:
 def _function(stage: FunctionStage, approximate: bool) -> list[Normalizer]:
     from tokenizers import Regex, normalizers
 
-    name = getattr(stage.func, "__name__", "")
-    options = dict(stage.kwargs)
-    if name == "tidy_spaces":
-        rules: list[Normalizer] = []
-        if options.get("collapse", True):
-            rules.append(normalizers.Replace(Regex(" {2,}"), " "))
-        if options.get("strip", True):
-            rules += [
-                normalizers.Replace(Regex(r"\A +| +\z"), ""),
-                normalizers.Replace(Regex(f"(?<=[{_LINE_BREAKS}]) +"), ""),
-                normalizers.Replace(Regex(f" +(?=[{_LINE_BREAKS}])"), ""),
-            ]
-        return rules
-    if name == "compose_arabic" and approximate:
-        return [normalizers.NFC()]
+    if stage.rules is not None:
+        return [normalizers.Replace(Regex(pattern), repl) for pattern, repl in stage.rules]
+    if stage.approximation is not None and approximate:
+        return [getattr(normalizers, stage.approximation)()]
     reason = "no tokenizers normalizer does the same"
-    if name == "compose_arabic":
-        reason += " (approximate=True maps it to NFC, which also composes non-Arabic text)"
+    if stage.approximation is not None:
+        reason += f" (approximate=True maps it to {stage.approximation}, which also changes non-Arabic text)"
     raise UnsupportedStageError(stage.spec, reason)
 
 

@@ -161,6 +161,16 @@ def _tidy_lines(text: str, cls: Any, bad: Any) -> str:
     return "".join(pieces)
 
 
+def _tidy_rules(strip: bool, collapse: bool) -> tuple[tuple[str, str], ...]:
+    """``tidy_spaces(text, strip, collapse)`` as substitutions with literal replacements, in order.
+
+    ``\\Z`` may also match before a final "\\n" in Oniguruma: the spaces there go by the last rule anyway.
+    """
+    runs = ((" {2,}", " "),) if collapse else ()
+    ends = ((r"\A +| +\Z", ""), (f"(?<=[{LINE_BREAKS}]) +", ""), (f" +(?=[{LINE_BREAKS}])", "")) if strip else ()
+    return runs + ends
+
+
 def _tidy_regex(text: str) -> str:
     """The definition of ``tidy_spaces(strip=True, collapse=True)`` by regular expressions."""
     return _LEADING.sub(r"\1", _TRAILING.sub("", _RUN.sub(" ", text).strip(" ")))
@@ -190,6 +200,10 @@ def _tidy_units(units: Any, cls: Any) -> str:
 def whitespace(strip: bool = True, collapse: bool = True) -> Stage:
     """Unicode spaces to ' ', strip line ends, collapse runs; never removes line breaks."""
     tidy = FunctionStage(
-        name="tidy_spaces", func=tidy_spaces, kwargs=(("strip", strip), ("collapse", collapse)), context="word"
+        name="tidy_spaces",
+        func=tidy_spaces,
+        kwargs=(("strip", strip), ("collapse", collapse)),
+        context="word",
+        rules=_tidy_rules(strip, collapse),
     )
     return Pipeline([spaces(), tidy], name="whitespace")

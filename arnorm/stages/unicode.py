@@ -101,7 +101,7 @@ def _compose_units(text: str) -> str | None:
 @register("compose", family="unicode")
 def compose() -> Stage:
     """Compose Arabic letter + combining hamza/madda into the precomposed letter (NFC, Arabic only)."""
-    return FunctionStage(name="compose", func=compose_arabic, context="word")
+    return FunctionStage(name="compose", func=compose_arabic, context="word", approximation="NFC")
 
 
 @register("nfc", family="unicode")
