@@ -64,18 +64,26 @@ def arabic_letter() -> st.SearchStrategy[str]:
     return st.sampled_from(ARABIC_LETTERS)
 
 
+# Strategies drawn from inside the composites below, built once: a strategy made afresh
+# for every draw is validated afresh, which made generating text several times slower.
+_LETTERS = st.lists(st.sampled_from(ARABIC_LETTERS), min_size=1, max_size=8)
+_ONE_IN_TEN = st.integers(0, 9)
+_TATWEEL_RUN = st.integers(1, 4)
+_HARAKAT_RUN = st.text(alphabet=HARAKAT, max_size=2)
+
+
 @st.composite
 def arabic_word(draw: st.DrawFn, vocalized: bool | None = None, tatweel: bool = True) -> str:
     """A word of 1-8 Arabic letters, each optionally followed by harakat and tatweel."""
-    letters = draw(st.lists(arabic_letter(), min_size=1, max_size=8))
+    letters = draw(_LETTERS)
     vocal = draw(st.booleans()) if vocalized is None else vocalized
     out = []
     for letter in letters:
         out.append(letter)
-        if tatweel and draw(st.integers(0, 9)) == 0:
-            out.append("\u0640" * draw(st.integers(1, 4)))
+        if tatweel and draw(_ONE_IN_TEN) == 0:
+            out.append("\u0640" * draw(_TATWEEL_RUN))
         if vocal:
-            out.append(draw(st.text(alphabet=HARAKAT, max_size=2)))
+            out.append(draw(_HARAKAT_RUN))
     return "".join(out)
 
 
@@ -112,20 +120,28 @@ def _token() -> st.SearchStrategy[str]:
     )
 
 
+_TOKENS: dict[int, st.SearchStrategy[list[str]]] = {}
+_ONE_IN_EIGHT = st.integers(0, 7)
+_LINE_BREAK = st.sampled_from(["\n", "\n", "\r\n", "\r", "\u2028", "\x85", "\n\n"])
+_SPACING = st.one_of(unicode_space(), st.just(""), st.just("  "))
+
+
 @st.composite
 def arabic_text(draw: st.DrawFn, max_tokens: int = 30, lines: bool = True) -> str:
     """Realistic mixed text: Arabic words with diacritics and tatweel, digits in
     three systems, Latin, emoji, presentation forms, controls and odd spaces;
     with ``lines=True``, line breaks of every kind (``\\n``, ``\\r\\n``, U+2028 ...).
     """
-    tokens = draw(st.lists(_token(), max_size=max_tokens))
+    if max_tokens not in _TOKENS:
+        _TOKENS[max_tokens] = st.lists(_token(), max_size=max_tokens)
+    tokens = draw(_TOKENS[max_tokens])
     out: list[str] = []
     for token in tokens:
         out.append(token)
-        if lines and draw(st.integers(0, 7)) == 0:
-            out.append(draw(st.sampled_from(["\n", "\n", "\r\n", "\r", "\u2028", "\x85", "\n\n"])))
+        if lines and draw(_ONE_IN_EIGHT) == 0:
+            out.append(draw(_LINE_BREAK))
         else:
-            out.append(draw(st.one_of(unicode_space(), st.just(""), st.just("  "))))
+            out.append(draw(_SPACING))
     return "".join(out)
 
 

@@ -500,9 +500,19 @@ def test_seed_article(seed_text: str) -> None:
         pos += len(word) + 1
 
 
-@pytest.mark.parametrize("name", list(arnorm.PRESETS))
-@pytest.mark.parametrize("corpus", ["classical_tashkeela.txt", "news_saudinewsnet.txt", "quran_uthmani.txt"])
-def test_real_text(name: str, corpus: str) -> None:
+_CORPORA = ["classical_tashkeela.txt", "news_saudinewsnet.txt", "quran_uthmani.txt"]
+
+
+# The default run takes each preset on one corpus file (each file in turn); the rest are `slow`.
+@pytest.mark.parametrize(
+    ("corpus", "name"),
+    [
+        pytest.param(corpus, name, marks=() if i % len(_CORPORA) == j else pytest.mark.slow)
+        for i, name in enumerate(arnorm.PRESETS)
+        for j, corpus in enumerate(_CORPORA)
+    ],
+)
+def test_real_text(corpus: str, name: str) -> None:
     # 600 lines of each shared corpus file, as one text: every preset, every line exact.
     with shared_file("corpus", corpus).open(encoding="utf-8") as handle:
         text = "".join(line for _, line in zip(range(600), handle))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import shared_file
@@ -66,19 +67,20 @@ def test_lucene_mapping_char_filter_equals_the_exported_part_of_search_on_every_
 
 
 def test_export_command() -> None:
-    import subprocess
-    import sys
+    # In process (a real process costs a second each; tests/test_cli.py runs those).
+    from typer.testing import CliRunner
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "arnorm", "export", *args]
-        return subprocess.run(command, check=False, capture_output=True, text=True)
+    from arnorm.cli import app
+
+    def run(*args: str) -> Any:
+        return CliRunner().invoke(app, ["export", *args])
 
     done = run("lucene_stem")
-    assert done.returncode == 0 and json.loads(done.stdout) == json.loads(export("lucene_stem"))
+    assert done.exit_code == 0 and json.loads(done.stdout) == json.loads(export("lucene_stem"))
     done = run("search", "--format", "lucene-mapping", "--skip-unsupported")
-    assert done.returncode == 0 and done.stdout == export("search", "lucene-mapping", skip_unsupported=True)
+    assert done.exit_code == 0 and done.stdout == export("search", "lucene-mapping", skip_unsupported=True)
     assert "left out (no engine equivalent): uthmani, lone_marks, invisible_breaks" in done.stderr
     done = run("search")
-    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "'uthmani'" in done.stderr
+    assert done.exit_code == 2 and done.stderr.count("\n") == 1 and "'uthmani'" in done.stderr
     done = run("search", "-f", "solr")
-    assert done.returncode == 2 and "valid formats: elasticsearch, lucene-mapping, opensearch" in done.stderr
+    assert done.exit_code == 2 and "valid formats: elasticsearch, lucene-mapping, opensearch" in done.stderr

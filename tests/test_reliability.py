@@ -41,7 +41,7 @@ from unittest import mock
 
 import fuzz_cli  # tests/fuzz_cli.py: tests/ is on sys.path, as for test_properties
 import pytest
-from hypothesis import example, find, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_properties import IDS, LINE_BREAKS, LOCAL, PIPELINES
 
@@ -236,10 +236,13 @@ def test_long_foreign_text_passes_through(pipe: arnorm.Pipeline, sample: list[st
     assert pipe(text) == text
 
 
-def test_the_long_inputs_really_are_long() -> None:
-    """The strategies above reach the size at which the executors switch plans."""
-    assert len(find(long_text(surrogates=False), lambda _: True)) > LARGE_INPUT
-    assert len(find(diacritic_run(), lambda _: True)) >= 10_000
+@settings(max_examples=5)
+@given(long=st.one_of(long_text(surrogates=False), long_text(surrogates=True)), run=diacritic_run())
+def test_the_long_inputs_really_are_long(long: str, run: str) -> None:
+    """The strategies above reach the size at which the executors switch plans (every
+    example: a shorter one would be shrunk to and shown)."""
+    assert len(long) > LARGE_INPUT
+    assert len(run) >= 10_000
     assert CHARMAP_PIPELINES  # the per-character reference is exercised
 
 
