@@ -223,7 +223,7 @@ def find_dates(
     ref_date = coerce_ref(ref)
     if weekdays not in WEEKDAY_RULES:
         raise OptionValueError("find_dates", "weekdays", weekdays, WEEKDAY_RULES)
-    toks = tokenize(text)
+    toks = tokenize(text, _ALONE)
     if not toks:
         return []
     ref_time = ref.time() if isinstance(ref, datetime.datetime) else None

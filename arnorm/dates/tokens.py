@@ -20,8 +20,9 @@ from types import MappingProxyType
 from typing import Any
 
 from .lexicon import fold, lexicon, number_after, to_int
+from .scan import windows
 
-__all__ = ["NONE", "Stream", "Tok", "tokenize"]
+__all__ = ["NONE", "Stream", "Tok", "scan", "tokenize"]
 
 NONE: Mapping[str, Any] = MappingProxyType({})
 
@@ -68,26 +69,41 @@ def _word(toks: list[Tok], text: str, token: str, start: int, end: int, group: s
                 toks.append(Tok("word", n.start("era"), n.end("era"), era, readings.get(fold(era)) or NONE))
 
 
-def tokenize(text: str) -> list[Tok]:
-    """The tokens of ``text`` with their offsets into ``text``."""
+def tokenize(text: str, alone: frozenset[str] | None = None) -> list[Tok]:
+    """The tokens of ``text`` with their offsets into ``text``.
+
+    A long text is scanned only in the windows :func:`arnorm.dates.scan.windows`
+    finds (the same tokens, several times faster on news); with ``alone``,
+    only in those that may hold a date.
+    """
     toks: list[Tok] = []
-    # The pattern consumes one boundary character before each token: scan
-    # with a space in front, so that offsets are shifted by one.
-    for m in lexicon().token_pattern.finditer(" " + text):
+    spans = windows(text, alone)
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        scan(toks, text, lo, hi)
+    return toks
+
+
+def scan(toks: list[Tok], text: str, lo: int, hi: int) -> None:
+    """Append the tokens of ``text[lo:hi]``; ``lo`` is 0 or a boundary character before a token."""
+    # The pattern consumes one boundary character before each token: from the
+    # start of the text, scan with a space in front (offsets shifted by one).
+    pattern = lexicon().token_pattern
+    shift = 1 if lo == 0 else 0
+    found = pattern.finditer(" " + text[:hi]) if lo == 0 else pattern.finditer(text, lo, hi)
+    for m in found:
         group = m.lastgroup or ""
         if group == "sep":  # the inner group of a numeric date
             group = "ndate"
         elif group in ("era", "dera"):  # a number, then its era marker
             inner = "num" if group == "era" else "ndate"
             start, end = m.span(inner)
-            toks.append(Tok(inner, start - 1, end - 1, m.group(inner), NONE))
+            toks.append(Tok(inner, start - shift, end - shift, m.group(inner), NONE))
         start, end = m.span(group)
         token = m.group(group)
         if group in ("word", "short", "era", "dera"):
-            _word(toks, text, token, start - 1, end - 1, group)
+            _word(toks, text, token, start - shift, end - shift, group)
         else:
-            toks.append(Tok(group, start - 1, end - 1, token, NONE))
-    return toks
+            toks.append(Tok(group, start - shift, end - shift, token, NONE))
 
 
 class Stream:
