@@ -20,6 +20,7 @@ are never read as days; they are not part of any match.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterator
 from typing import Literal
 
@@ -119,21 +120,24 @@ def parse_at(s: Stream, i: int) -> Reading | None:
 def longest(s: Stream, i: int) -> Reading | None:
     """The longest single (non-range) reading starting at token ``i``, or None."""
     tok = s.toks[i]
-    if tok.group == "word":
-        rules = {r for kind in tok.readings for r in _STARTS.get(kind, ())}
-    else:
-        rules = set(_STARTS.get(tok.group, ()))
     best: Reading | None = None
     saved = s.begin(i)
     try:
-        for rule in _ORDER:
-            if rule in rules:
-                p = rule(s, i)
-                if p is not None and (best is None or p.end > best.end):
-                    best = p
+        for rule in _rules(tok.group, tuple(tok.readings) if tok.group == "word" else ()):
+            p = rule(s, i)
+            if p is not None and (best is None or p.end > best.end):
+                best = p
     finally:
         s.done(saved)
     return best
+
+
+@functools.lru_cache(maxsize=1024)
+def _rules(group: str, kinds: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules that may start at a token of ``group`` (with reading ``kinds`` for a word), in order."""
+    keys = kinds if group == "word" else (group,)
+    rules = {r for kind in keys for r in _STARTS.get(kind, ())}
+    return tuple(r for r in _ORDER if r in rules)
 
 
 def _match(s: Stream, i: int, r: Reading, ref: Ref) -> DateMatch | None:

@@ -29,6 +29,8 @@ NONE: Mapping[str, Any] = MappingProxyType({})
 # Spaced separators of a numeric date: ``10 /10 / 1436``; the grammar rebuilds
 # such dates from three number tokens (see :meth:`Stream.spaced_date`).
 _SPACED_SEP = re.compile(r"[ \t\u00a0]*([/\-])[ \t\u00a0]*")
+# Entries past the end of Stream.linked and Stream.readings (see Stream.__init__).
+_PAD = 8
 
 
 @dataclass(slots=True)
@@ -119,14 +121,17 @@ class Stream:
         self.text = text
         self.toks = toks
         self.gap = lexicon().gap_pattern
-        n = len(toks)
-        self.linked = [False] * (n + 1)
-        for i in range(1, n):
-            self.linked[i] = self.gap.fullmatch(text, toks[i - 1].end, toks[i].start) is not None
+        self.n = n = len(toks)
+        fullmatch = self.gap.fullmatch
+        # Both lists have _PAD entries past the end (not linked, no reading), which
+        # index -1 also reaches: the readers below need no bounds test.
+        self.linked = [False] + [fullmatch(text, toks[i - 1].end, toks[i].start) is not None for i in range(1, n)]
+        self.linked += [False] * _PAD
+        self.readings = [t.readings for t in toks] + [NONE] * _PAD
         self.start, self.start_link = -1, False
 
     def __len__(self) -> int:
-        return len(self.toks)
+        return self.n
 
     def begin(self, i: int) -> tuple[int, bool]:
         """Start a rule at token ``i`` (see the class docstring); undo with :meth:`done`.
@@ -158,15 +163,19 @@ class Stream:
         Kinds are those of :class:`arnorm.dates.lexicon.Lexicon` (``"gm"``,
         ``"wd"``, ``"kw:day"`` ...).
         """
-        if i < 0 or i >= len(self.toks):
+        if i < -_PAD:
             return None
-        return self.toks[i].readings.get(kind)
+        try:
+            return self.readings[i].get(kind)
+        except IndexError:
+            return None
 
     def at(self, i: int, kind: str) -> Any:
         """Like :meth:`get`, but only if token ``i`` touches token ``i - 1``."""
-        if i >= len(self.toks) or not self.linked[i]:
+        try:
+            return self.readings[i].get(kind) if self.linked[i] else None
+        except IndexError:
             return None
-        return self.toks[i].readings.get(kind)
 
     def tight(self, i: int) -> bool:
         """Whether only spaces separate token ``i`` from the token before (no gap word, no comma)."""
@@ -186,7 +195,7 @@ class Stream:
 
     def num(self, i: int, *, max_digits: int = 4) -> tuple[int, int] | None:
         """``(value, digits)`` if token ``i`` is a digit run (linked)."""
-        if i >= len(self.toks) or not self.linked[i]:
+        if i >= self.n or not self.linked[i]:
             return None
         tok = self.toks[i]
         if tok.group != "num" or len(tok.text) > max_digits:
