@@ -19,11 +19,13 @@ text finds there.  The text between two breaking words is a window; a window
 with no lexicon word and no digit holds no token and is skipped.
 
 With ``alone`` (the reading kinds that make a date by themselves, such as
-``wd`` for ``الأحد``), a window whose only lexicon word has none of those
-kinds and which holds no digit is skipped too: its one token starts no date
-and, a breaking word away from any other token, joins none.  The tokens
-are then those of every window that can hold a date, and the matches the
-same (``tests/test_dates_scan.py`` checks both).
+``wd`` for ``الأحد``), a window that holds a single token is skipped too,
+unless the token is a word with one of those kinds or a number of four
+digits (``في 2013``, ``(2009)``): any other date takes two tokens (a number
+and a month, an era, a separator and a number ...), and a token a breaking
+word away from every other token joins none.  The tokens are then those of
+every window that can hold a date, and the matches the same
+(``tests/test_dates_scan.py`` checks both).
 
 Lexicon words are recognised by a key computed with cumulative sums (the
 count of letters after the lexicon's folding, the sum of their indices, and
@@ -138,10 +140,11 @@ def _slot(np: Any, keys: Any) -> Any:
 
 
 def _slice(np: Any, t: _Tables, cps: Any, last: bool) -> tuple[Any, Any, Any, Any]:
-    """``(breaking starts, breaking ends, lexicon run starts, strong trigger positions)`` of one slice.
+    """``(breaking starts, breaking ends, trigger starts, strong trigger starts)`` of one slice.
 
-    Strong triggers are digits and runs that may be a word with an ``alone``
-    reading.  The slice starts at the text start or at a space, and ends at
+    Triggers are the lexicon runs and the digit runs; strong ones are the
+    lexicon runs that may be a word with an ``alone`` reading and the runs of
+    four digits.  The slice starts at the text start or at a space, and ends at
     the text end (``last``) or before a space: a letter run never crosses its ends.
     """
     kind = np.take(t.kind, cps)  # np.take: five times faster than kind[cps] here
@@ -168,8 +171,11 @@ def _slice(np: Any, t: _Tables, cps: Any, last: bool) -> tuple[Any, Any, Any, An
     if not last:
         after[~inner] = True  # a space follows the slice
     breaking = ~hit & ~np.take(t.joiner_keys, whole) & before & after
-    digits = np.flatnonzero(kind == _DIGIT)
-    return starts[breaking], ends[breaking], starts[hit], np.concatenate((starts[strong], digits))
+    digit_edges = np.diff((kind == _DIGIT).view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    d_starts = np.flatnonzero(digit_edges == 1)
+    four = np.flatnonzero(digit_edges == -1) - d_starts == 4
+    runs = np.concatenate((starts[hit], d_starts))
+    return starts[breaking], ends[breaking], runs, np.concatenate((starts[strong], d_starts[four]))
 
 
 def windows(text: str, alone: frozenset[str] | None = None) -> list[tuple[int, int]] | None:
@@ -192,11 +198,11 @@ def windows(text: str, alone: frozenset[str] | None = None) -> list[tuple[int, i
         found.append(tuple(a + lo for a in _slice(np, t, cps, hi == n)))
         lo = hi
     b_starts, b_ends, runs, strong = (np.concatenate(parts) for parts in zip(*found, strict=True))
-    in_window = np.searchsorted(b_starts, runs, side="right")
+    in_window = np.sort(np.searchsorted(b_starts, runs, side="right"))
     strong_windows = np.searchsorted(b_starts, strong, side="right")
     if alone is None:
-        wanted = np.union1d(in_window, strong_windows)
-    else:  # two lexicon runs, or a strong trigger
+        wanted = np.unique(in_window)
+    else:  # two triggers, or a strong one
         wanted = np.union1d(in_window[1:][in_window[1:] == in_window[:-1]], strong_windows)
     if not len(wanted):
         return []
