@@ -27,7 +27,7 @@ from typing import Literal
 from ..errors import OptionValueError
 from .context import not_a_date
 from .grammar import rule_dated, rule_month_day, rule_month_year, rule_numeric, rule_year
-from .grammar_range import rule_bare, rule_half, rule_period, with_range
+from .grammar_range import clock_range, rule_bare, rule_half, rule_period, with_range
 from .grammar_relative import rule_holiday, rule_nth, rule_offset, rule_part, rule_relative_day, rule_weekday
 from .grammar_time import attach_time, rule_clock, rule_day_part, rule_hours, rule_within
 from .model import DateMatch, coerce_ref
@@ -113,7 +113,7 @@ def parse_at(s: Stream, i: int) -> Reading | None:
     best = longest(s, i)
     if best is not None:
         best = attach_time(s, best, longest)
-    return with_range(s, i, best, longest) or best
+    return with_range(s, i, best, longest) or clock_range(s, i, best, longest) or best
 
 
 
@@ -170,6 +170,7 @@ def _match(s: Stream, i: int, r: Reading, ref: Ref) -> DateMatch | None:
         end_precision=r.until.precision if r.until is not None else None,
         time=res.time,
         day_part=r.day_part,  # type: ignore[arg-type]
+        end_time=res.end_time,
     )
 
 
