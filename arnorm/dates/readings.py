@@ -54,7 +54,9 @@ class Reading:
     (``٣١ شباط ٢٠١٩``): it suppresses its whole span.  ``until`` is the
     reading of the other end of a range; ``year_from_end`` marks a start
     written without a year, which takes the resolved year of the end (a
-    year earlier if it would otherwise come after the end).
+    year earlier if it would otherwise come after the end).  ``cal_guessed``
+    marks a numeric date read as Gregorian for want of an era marker (see
+    :mod:`arnorm.dates.evidence`).
     """
 
     j: int
@@ -85,6 +87,7 @@ class Reading:
     year_from_end: bool = False
     invalid: bool = False
     until: Reading | None = None
+    cal_guessed: bool = False
 
 
 @dataclass(slots=True)
