@@ -1,15 +1,20 @@
-"""The windowed scan of long texts (:mod:`arnorm.dates.scan`) changes nothing but the speed.
+"""The speed-ups of ``find_dates`` change nothing but the speed.
+
+The windowed scan of long texts (:mod:`arnorm.dates.scan`):
 
 * tokens: scanning only the windows gives exactly the tokens of a scan of the
   whole text (random texts of lexicon words, other words, digits, marks,
   punctuation and line breaks; and every corpus file, slow);
 * matches: ``find_dates``, which also skips the windows that cannot hold a
   date, returns exactly what it returns with the whole text scanned.
+
+And matches built by :meth:`DateMatch.of_fields` equal those of ``__init__``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 from collections.abc import Iterator
 
@@ -22,6 +27,7 @@ from arnorm.dates import find_dates
 from arnorm.dates import scan as scan_module
 from arnorm.dates.find import _ALONE
 from arnorm.dates.lexicon import lexicon
+from arnorm.dates.model import DateMatch
 from arnorm.dates.tokens import Tok, scan, tokenize
 
 CORPUS_FILES = ("news_saudinewsnet.txt", "classical_tashkeela.txt", "quran_uthmani.txt", "seed_article.txt")
@@ -110,3 +116,17 @@ def test_corpus_tokens_and_matches_unchanged(name: str) -> None:
     windowed = find_dates(text, ref="2015-07-20")
     with large_text(WHOLE):
         assert find_dates(text, ref="2015-07-20") == windowed
+
+
+@settings(max_examples=100)
+@given(texts())
+def test_matches_built_from_fields_equal_those_built_by_init(text: str) -> None:
+    for m in find_dates(text, ref="2015-07-20"):
+        fields = {f.name: getattr(m, f.name) for f in dataclasses.fields(m)}
+        again = DateMatch(**fields)
+        assert (again, hash(again), repr(again)) == (m, hash(m), repr(m))
+
+
+def test_of_fields_wants_every_field() -> None:
+    with pytest.raises(TypeError, match="end_time"):
+        DateMatch.of_fields({"start": 0})

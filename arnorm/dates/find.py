@@ -151,28 +151,30 @@ def _match(s: Stream, i: int, r: Reading, ref: Ref) -> tuple[Reading, DateMatch]
     today = r.kind == "days" and r.day_offset == 0
     if not_a_date(s.text, start, r.end, has_year=r.year is not None, today_word=today):
         return None
-    return r, DateMatch(
-        start=start,
-        end=r.end,
-        text=s.text[start : r.end],
-        calendar=r.cal,
-        precision=r.precision,
-        year=r.year,
-        month=r.month,
-        day=r.day if r.kind == "date" else None,
-        date=res.date,
-        resolved_year=res.resolved_year,
-        resolved_month=res.resolved_month,
-        weekday=r.weekday,
-        relative=res.relative,
-        part=r.part,  # type: ignore[arg-type]
-        issues=tuple(dict.fromkeys(res.issues)),
-        start_date=res.start_date,
-        end_date=res.end_date,
-        end_precision=r.until.precision if r.until is not None else None,
-        time=res.time,
-        day_part=r.day_part,  # type: ignore[arg-type]
-        end_time=res.end_time,
+    return r, DateMatch.of_fields(
+        {
+            "start": start,
+            "end": r.end,
+            "text": s.text[start : r.end],
+            "calendar": r.cal,
+            "precision": r.precision,
+            "year": r.year,
+            "month": r.month,
+            "day": r.day if r.kind == "date" else None,
+            "date": res.date,
+            "resolved_year": res.resolved_year,
+            "resolved_month": res.resolved_month,
+            "weekday": r.weekday,
+            "relative": res.relative,
+            "part": r.part,
+            "issues": tuple(dict.fromkeys(res.issues)),
+            "start_date": res.start_date,
+            "end_date": res.end_date,
+            "end_precision": r.until.precision if r.until is not None else None,
+            "time": res.time,
+            "day_part": r.day_part,
+            "end_time": res.end_time,
+        }
     )
 
 

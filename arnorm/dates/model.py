@@ -120,6 +120,23 @@ class DateMatch:
     day_part: DayPart | None = None
     end_time: datetime.time | None = None
 
+    @classmethod
+    def of_fields(cls, fields: dict[str, Any]) -> DateMatch:
+        """A match from every one of its fields, built without the frozen ``__init__``.
+
+        That ``__init__`` sets each of the 21 fields through ``object.__setattr__``
+        (~10 us a match, a fifth of the time :func:`find_dates` spends on a
+        news text); this sets the instance dictionary at once.
+
+        Raises:
+            TypeError: ``fields`` does not name every field exactly once.
+        """
+        if fields.keys() != _FIELD_NAMES:
+            raise TypeError(f"DateMatch fields: {sorted(fields.keys() ^ _FIELD_NAMES)} missing or unknown")
+        match = object.__new__(cls)
+        match.__dict__.update(fields)
+        return match
+
     @property
     def datetime(self) -> datetime.datetime | None:
         """``date`` at ``time`` when both are known (``الساعة الثالثة عصرا``), else None."""
@@ -205,6 +222,9 @@ class DateMatch:
             "day_part": self.day_part,
             "end_time": _hm(self.end_time) if self.end_time else None,
         }
+
+
+_FIELD_NAMES = frozenset(DateMatch.__dataclass_fields__)
 
 
 def _hm(t: datetime.time) -> str:
