@@ -70,12 +70,23 @@ def test_clock_ranges_need_a_reference_day(a: datetime.time, b: datetime.time) -
         ("من الساعة ٩ إلى الساعة ١١ صباحا", "2015-07-20T09:00", "2015-07-20T11:00"),
         # the end's part is not given to a start it would put after the end
         ("من الساعة 10 إلى الساعة 2 ظهرا", "2015-07-20T10:00", "2015-07-20T14:00"),
+        # a start with a day gives the end its day (the nearest Sunday to Monday 20 July 2015 is the 19th)
+        ("الأحد من الساعة 9 إلى 11 مساء", "2015-07-19T21:00", "2015-07-19T23:00"),
+        ("أمس من الساعة العاشرة مساء إلى الثانية فجرا", "2015-07-19T22:00", "2015-07-20T02:00"),
     ],
 )
 def test_clock_range_examples(text: str, start: str, end: str) -> None:
     (m,) = find_dates(text, ref=REF)
     assert m.iso() == f"{start}/{end}"
     assert rewrite_dates(text, ref=REF).endswith(f"{start}/{end}")
+
+
+@given(day=st.dates(datetime.date(1900, 1, 1), datetime.date(2100, 12, 31)), a=times, b=times)
+def test_a_dated_clock_range_puts_both_times_on_that_day(day: datetime.date, a: datetime.time, b: datetime.time) -> None:
+    text = f"يوم {day.day}/{day.month}/{day.year} من الساعة {_hm(a, 'ascii')} إلى الساعة {_hm(b, 'ascii')}"
+    (m,) = find_dates(text, ref=REF)
+    end_day = day + datetime.timedelta(days=1) if b < a else day
+    assert (m.start_date, m.time, m.end_date, m.end_time) == (day, a, end_day, b)
 
 
 def test_a_bare_number_after_a_clock_time_is_no_range() -> None:
