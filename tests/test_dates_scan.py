@@ -29,6 +29,7 @@ from arnorm.dates.find import _ALONE
 from arnorm.dates.lexicon import lexicon
 from arnorm.dates.model import DateMatch
 from arnorm.dates.tokens import Tok, scan, tokenize
+from arnorm.strategies import any_unicode_text, arabic_text
 
 CORPUS_FILES = ("news_saudinewsnet.txt", "classical_tashkeela.txt", "quran_uthmani.txt", "seed_article.txt")
 
@@ -91,8 +92,19 @@ def test_windows_give_the_tokens_of_the_whole_text(text: str) -> None:
         assert _key(tokenize(text)) == _key(_whole(text))
 
 
+# date-like texts mixed with anything: astral characters, lone surrogates, marks, other scripts
+mixed_texts = st.lists(st.one_of(texts(), any_unicode_text(max_size=20), arabic_text()), max_size=4).map("".join)
+
+
 @settings(max_examples=200)
-@given(texts())
+@given(mixed_texts)
+def test_windows_give_the_tokens_of_any_text(text: str) -> None:
+    with large_text(0):
+        assert _key(tokenize(text)) == _key(_whole(text))
+
+
+@settings(max_examples=200)
+@given(st.one_of(texts(), mixed_texts))
 def test_skipped_windows_change_no_match(text: str) -> None:
     ref = datetime.date(2015, 7, 20)
     with large_text(0):
