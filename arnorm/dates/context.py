@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from typing import Literal
 
 from .lexicon import fold
@@ -53,14 +52,16 @@ def _fold(word: str) -> str:
     return fold(word)
 
 
-def _bare(word: str) -> Iterable[str]:
-    """The folded word, and without a glued wa-/fa-/bi-/li- or the article."""
+@functools.lru_cache(maxsize=8192)
+def _bare(word: str) -> frozenset[str]:
+    """The folded word, and without a glued wa-/fa-/bi-/li- or the article (cached: news repeats words)."""
     w = _fold(word)
-    yield w
+    forms = {w}
     if len(w) > 3 and w[0] in "\u0648\u0641\u0628\u0644":
-        yield w[1:]
+        forms.add(w[1:])
     if w.startswith("\u0627\u0644") and len(w) > 4:
-        yield w[2:]
+        forms.add(w[2:])
+    return frozenset(forms)
 
 
 def tense(text: str, start: int, end: int) -> Tense | None:
@@ -75,7 +76,7 @@ def tense(text: str, start: int, end: int) -> Tense | None:
     clause = text[lo:start] + " " + (after[: stop.start()] if stop else after)
     future = past = False
     for word in _WORD.findall(clause):
-        forms = set(_bare(word))
+        forms = _bare(word)
         if forms & lists["future"]:
             future = True
         elif forms & lists["past"]:
@@ -112,7 +113,7 @@ def not_a_date(text: str, start: int, end: int, *, has_year: bool, today_word: b
     """Whether the date-like ``text[start:end]`` is no date here (see the module docstring)."""
     lists = _lists()
     before = _last_word(text, start)
-    forms = set(_bare(before)) if before else set()
+    forms = _bare(before) if before else frozenset()
     if forms & lists["place"] or forms & lists["recurring"]:
         return True
     if today_word and forms & lists["name"]:

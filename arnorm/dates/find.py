@@ -19,14 +19,17 @@ are never read as days; they are not part of any match.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import functools
 from collections.abc import Callable, Iterator
 from typing import Literal
 
 from ..errors import OptionValueError
 from .context import not_a_date
+from .evidence import by_corresponding, by_weekday
 from .grammar import rule_dated, rule_month_day, rule_month_year, rule_numeric, rule_year
-from .grammar_range import rule_bare, rule_half, rule_period, with_range
+from .grammar_range import clock_range, rule_bare, rule_half, rule_period, with_range
 from .grammar_relative import rule_holiday, rule_nth, rule_offset, rule_part, rule_relative_day, rule_weekday
 from .grammar_time import attach_time, rule_clock, rule_day_part, rule_hours, rule_within
 from .model import DateMatch, coerce_ref
@@ -112,75 +115,110 @@ def parse_at(s: Stream, i: int) -> Reading | None:
     best = longest(s, i)
     if best is not None:
         best = attach_time(s, best, longest)
-    return with_range(s, i, best, longest) or best
+    return with_range(s, i, best, longest) or clock_range(s, i, best, longest) or best
 
 
 
 def longest(s: Stream, i: int) -> Reading | None:
     """The longest single (non-range) reading starting at token ``i``, or None."""
     tok = s.toks[i]
-    if tok.group == "word":
-        rules = {r for kind in tok.readings for r in _STARTS.get(kind, ())}
-    else:
-        rules = set(_STARTS.get(tok.group, ()))
     best: Reading | None = None
     saved = s.begin(i)
     try:
-        for rule in _ORDER:
-            if rule in rules:
-                p = rule(s, i)
-                if p is not None and (best is None or p.end > best.end):
-                    best = p
+        for rule in _rules(tok.group, tuple(tok.readings) if tok.group == "word" else ()):
+            p = rule(s, i)
+            if p is not None and (best is None or p.end > best.end):
+                best = p
     finally:
         s.done(saved)
     return best
 
 
-def _match(s: Stream, i: int, r: Reading, ref: Ref) -> DateMatch | None:
-    """The match of reading ``r`` from token ``i``, or None if it resolves to no date."""
-    res = resolve(r, ref)
+@functools.lru_cache(maxsize=1024)
+def _rules(group: str, kinds: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The rules that may start at a token of ``group`` (with reading ``kinds`` for a word), in order."""
+    keys = kinds if group == "word" else (group,)
+    rules = {r for kind in keys for r in _STARTS.get(kind, ())}
+    return tuple(r for r in _ORDER if r in rules)
+
+
+def _match(s: Stream, i: int, r: Reading, ref: Ref) -> tuple[Reading, DateMatch] | None:
+    """The match of reading ``r`` from token ``i`` (with the reading it kept), or None if it resolves to no date."""
+    r, res = by_weekday(r, resolve(r, ref), ref)
     if res.invalid:
         return None
     start = s.toks[i].start
     today = r.kind == "days" and r.day_offset == 0
     if not_a_date(s.text, start, r.end, has_year=r.year is not None, today_word=today):
         return None
-    return DateMatch(
-        start=start,
-        end=r.end,
-        text=s.text[start : r.end],
-        calendar=r.cal,
-        precision=r.precision,
-        year=r.year,
-        month=r.month,
-        day=r.day if r.kind == "date" else None,
-        date=res.date,
-        resolved_year=res.resolved_year,
-        resolved_month=res.resolved_month,
-        weekday=r.weekday,
-        relative=res.relative,
-        part=r.part,  # type: ignore[arg-type]
-        issues=tuple(dict.fromkeys(res.issues)),
-        start_date=res.start_date,
-        end_date=res.end_date,
-        end_precision=r.until.precision if r.until is not None else None,
-        time=res.time,
-        day_part=r.day_part,  # type: ignore[arg-type]
+    return r, DateMatch.of_fields(
+        {
+            "start": start,
+            "end": r.end,
+            "text": s.text[start : r.end],
+            "calendar": r.cal,
+            "precision": r.precision,
+            "year": r.year,
+            "month": r.month,
+            "day": r.day if r.kind == "date" else None,
+            "date": res.date,
+            "resolved_year": res.resolved_year,
+            "resolved_month": res.resolved_month,
+            "weekday": r.weekday,
+            "relative": res.relative,
+            "part": r.part,
+            "issues": tuple(dict.fromkeys(res.issues)),
+            "start_date": res.start_date,
+            "end_date": res.end_date,
+            "end_precision": r.until.precision if r.until is not None else None,
+            "time": res.time,
+            "day_part": r.day_part,
+            "end_time": res.end_time,
+        }
     )
 
 
+Placed = tuple[int, Reading, "DateMatch | None"]  # first token, reading, match (None: no date)
+
+
 def matches(s: Stream, ref: Ref) -> Iterator[DateMatch]:
-    """The matches of a token stream, in text order, without overlaps."""
+    """The matches of a token stream, in text order, without overlaps.
+
+    ``الموافق`` between two dates may move one of them to the Hijri calendar
+    (:mod:`arnorm.dates.evidence`): a numeric date that is no Gregorian date
+    is kept until its neighbours are known.
+    """
+    placed: list[Placed] = []
     i = 0
     while i < len(s):
         p = parse_at(s, i)
         if p is None:
             i += 1
             continue
-        m = _match(s, i, p, ref)
-        if m is not None:
-            yield m
+        found = _match(s, i, p, ref)
+        if found is not None:
+            placed.append((i, *found))
+        elif p.cal_guessed:
+            placed.append((i, p, None))
         i = max(p.j, i + 1)
+    for k in range(1, len(placed)):
+        placed[k - 1], placed[k] = _corresponding(s, placed[k - 1], placed[k], ref)
+    return (m for _, _, m in placed if m is not None)
+
+
+def _corresponding(s: Stream, a: Placed, b: Placed, ref: Ref) -> tuple[Placed, Placed]:
+    """Two neighbours, one rebuilt as Hijri where :func:`~arnorm.dates.evidence.by_corresponding` says."""
+    which = by_corresponding(s.text, (s.toks[a[0]].start, *a[1:]), (s.toks[b[0]].start, *b[1:]), ref)
+    if which is None:
+        return a, b
+    k, alt = which
+    i, guessed, _ = (a, b)[k]
+    rebuilt = _match(s, i, alt, ref)
+    if rebuilt is None:
+        return a, b
+    # the year came from the other date: not written here
+    placed = (i, rebuilt[0], dataclasses.replace(rebuilt[1], year=guessed.year))
+    return (placed, b) if k == 0 else (a, placed)
 
 
 def find_dates(
@@ -223,7 +261,7 @@ def find_dates(
     ref_date = coerce_ref(ref)
     if weekdays not in WEEKDAY_RULES:
         raise OptionValueError("find_dates", "weekdays", weekdays, WEEKDAY_RULES)
-    toks = tokenize(text)
+    toks = tokenize(text, _ALONE)
     if not toks:
         return []
     ref_time = ref.time() if isinstance(ref, datetime.datetime) else None

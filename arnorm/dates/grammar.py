@@ -278,6 +278,7 @@ def rule_numeric(s: Stream, i: int) -> Reading | None:
             return None
         p.year, p.month, p.day = y, mo, d
         _hijri_by_year(p, era)
+        p.cal_guessed = era is None and p.cal == "gregorian"
         return p
     if sep == ".":
         return None
@@ -296,6 +297,7 @@ def rule_numeric(s: Stream, i: int) -> Reading | None:
         if not context:
             return None
         p.day, p.month = values
+        p.cal_guessed = era is None and p.cal == "gregorian"
         return p
     return None
 

@@ -22,10 +22,10 @@ from collections.abc import Callable
 from .grammar import dated_tail, month, year
 from .grammar_relative import week_ref
 from .lexicon import DIGITS, to_int
-from .readings import Reading
+from .readings import Reading, clock_time
 from .tokens import Stream
 
-__all__ = ["rule_bare", "rule_half", "rule_period", "with_range"]
+__all__ = ["clock_range", "rule_bare", "rule_half", "rule_period", "with_range"]
 
 Longest = Callable[[Stream, int], "Reading | None"]
 
@@ -138,6 +138,53 @@ def with_range(s: Stream, i: int, best: Reading | None, longest: Longest) -> Rea
         if merged is None:
             return None
         start = merged
+    start.until, start.j, start.end = end, end.j, end.end
+    return start
+
+
+def _is_clock(r: Reading | None) -> bool:
+    """Whether ``r`` is a clock time alone (``الساعة ٩``, ``14:30``, ``الخامسة عصرا``)."""
+    return (
+        r is not None
+        and r.kind == "days"
+        and r.hour is not None
+        and r.day_offset == 0
+        and r.month_offset is None
+        and r.minute_offset == 0
+        and r.until is None
+        and not r.invalid
+    )
+
+
+def _dated_clock(r: Reading | None) -> bool:
+    """Whether ``r`` is a day with a clock time (``الأحد من الساعة ٩``)."""
+    return r is not None and r.hour is not None and r.precision == "day" and r.until is None and not r.invalid
+
+
+def clock_range(s: Stream, i: int, best: Reading | None, longest: Longest) -> Reading | None:
+    """Two clock times joined like the ends of a range: ``من الساعة ٩ إلى الساعة ١١ صباحا``.
+
+    A start without a part of the day takes the end's when it then comes
+    first (``بين الساعة الثالثة والخامسة عصرا``: 15:00 to 17:00).  A start
+    with a day (``الأحد من الساعة ٩ إلى ١١ مساء``) gives the end its day.
+    """
+    if best is None or not _dated_clock(best):
+        return None
+    between = _BETWEEN.search(s.text, max(0, s.toks[i].start - 8), s.toks[i].start) is not None
+    j = _joined(s, best.j, between)
+    end = longest(s, j) if j is not None else None
+    if end is None or not _is_clock(end):
+        return None
+    if not _is_clock(best):
+        day = copy.copy(best)  # the end on the start's day
+        day.hour, day.minute, day.day_part, day.j, day.end = end.hour, end.minute, end.day_part, end.j, end.end
+        end = day
+    start = copy.copy(best)
+    if start.day_part is None and end.day_part is not None:
+        start.day_part = end.day_part
+        begins, ends = clock_time(start), clock_time(end)
+        if begins is None or ends is None or begins > ends:
+            start.day_part = None
     start.until, start.j, start.end = end, end.j, end.end
     return start
 

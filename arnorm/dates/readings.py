@@ -23,12 +23,14 @@ Kinds of reading (``kind``):
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Literal
 
 from .model import Calendar, Precision
+from .schema import load
 
-__all__ = ["MOD_DAYS", "MOD_WEEKDAY", "Kind", "MonthRef", "Reading", "YearRef"]
+__all__ = ["MOD_DAYS", "MOD_WEEKDAY", "Kind", "MonthRef", "Reading", "YearRef", "clock_time", "day_part_hours"]
 
 Kind = Literal["date", "days", "weekday", "nth", "period", "holiday"]
 
@@ -52,7 +54,9 @@ class Reading:
     (``٣١ شباط ٢٠١٩``): it suppresses its whole span.  ``until`` is the
     reading of the other end of a range; ``year_from_end`` marks a start
     written without a year, which takes the resolved year of the end (a
-    year earlier if it would otherwise come after the end).
+    year earlier if it would otherwise come after the end).  ``cal_guessed``
+    marks a numeric date read as Gregorian for want of an era marker (see
+    :mod:`arnorm.dates.evidence`).
     """
 
     j: int
@@ -83,6 +87,7 @@ class Reading:
     year_from_end: bool = False
     invalid: bool = False
     until: Reading | None = None
+    cal_guessed: bool = False
 
 
 @dataclass(slots=True)
@@ -105,3 +110,26 @@ class YearRef:
     year: int | None = None
     offset: int | None = None
     era: str | None = None
+
+
+def clock_time(r: Reading) -> datetime.time | None:
+    """The time of day of a reading: its hour moved into the hours of its part of day."""
+    if r.hour is None:
+        return None
+    hour = r.hour % 24
+    if r.day_part is not None:
+        lo, hi = day_part_hours(r.day_part)
+        for h in (hour, hour + 12):
+            h24 = h if h >= lo else h + 24
+            if lo <= h24 <= hi:
+                hour = h % 24
+                break
+    return datetime.time(hour, r.minute or 0)
+
+
+def day_part_hours(part: str) -> tuple[int, int]:
+    """The hours of a part of the day (the end may pass 24: night runs 20 to 28)."""
+    parts = load().day_parts
+    assert parts is not None
+    lo, hi = parts.parts[part].hours
+    return lo, hi

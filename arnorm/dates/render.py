@@ -114,15 +114,22 @@ def render_match(
         end_precision = "day" if by_day else (m.end_precision or m.precision)
         a = _render_day(m.start_date, start_precision, format, names, digits)
         b = _render_day(m.end_date, end_precision, format, names, digits)
+        if m.time is not None and m.end_time is not None:
+            a, b = f"{a} {_clock(m.time, digits)}", f"{b} {_clock(m.end_time, digits)}"
         return f"{a} - {b}"
     if m.precision == "day":
         assert m.date is not None
         day = _render(m.date.year, m.date.month, m.date.day, format, names, digits)
         if m.time is not None:
-            return f"{day} {m.time.isoformat(timespec='minutes').translate(_TO_DIGITS[digits])}"
+            return f"{day} {_clock(m.time, digits)}"
         return day
     assert m.resolved_year is not None
     return _render(m.resolved_year, m.resolved_month, None, format, names, digits)
+
+
+def _clock(t: datetime.time, digits: DigitSystem) -> str:
+    """``15:00`` in ``digits``."""
+    return t.isoformat(timespec="minutes").translate(_TO_DIGITS[digits])
 
 
 def _render_day(d: datetime.date, precision: str, format: Format, names: MonthSystem, digits: DigitSystem) -> str:

@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from . import calendar as cal
 from . import holidays
 from .model import Issue
-from .readings import Reading
-from .schema import load
+from .readings import Reading, clock_time
 
 __all__ = ["Ref", "Resolved", "resolve"]
 
@@ -73,6 +72,7 @@ class Resolved:
     start_date: datetime.date | None = None
     end_date: datetime.date | None = None
     time: datetime.time | None = None
+    end_time: datetime.time | None = None
 
 
 def year_for(ref: Ref, calname: str, month: int, day: int | None, mod: str | None) -> int | None:
@@ -200,21 +200,6 @@ def _weekday(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     return _set_date(out, cal.weekday_from(ref.date, r.weekday, r.how or ref.weekdays))
 
 
-def _clock(r: Reading) -> datetime.time | None:
-    """The time of day of a reading: its hour moved into the hours of its part of day."""
-    if r.hour is None:
-        return None
-    hour = r.hour % 24
-    if r.day_part is not None:
-        lo, hi = day_part_hours(r.day_part)
-        for h in (hour, hour + 12):
-            h24 = h if h >= lo else h + 24
-            if lo <= h24 <= hi:
-                hour = h % 24
-                break
-    return datetime.time(hour, r.minute or 0)
-
-
 def _minutes(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     """``قبل ٥ ساعات``: the reference time moved; without one, the reference day."""
     assert ref.date is not None
@@ -245,14 +230,6 @@ def _days(r: Reading, ref: Ref, out: Resolved) -> Resolved:
     if r.weekday is not None and out.date is not None and out.date.weekday() != r.weekday:
         out.issues.append("weekday_mismatch")
     return out
-
-
-def day_part_hours(part: str) -> tuple[int, int]:
-    """The hours of a part of the day (the end may pass 24: night runs 20 to 28)."""
-    parts = load().day_parts
-    assert parts is not None
-    lo, hi = parts.parts[part].hours
-    return lo, hi
 
 
 def _week_start(ref: datetime.date, offset: int) -> datetime.date:
@@ -339,7 +316,7 @@ def _single(r: Reading, ref: Ref) -> Resolved:
         out = _period(r, ref, out)
     _bounds(r, out)
     if out.time is None and out.date is not None:
-        out.time = _clock(r)
+        out.time = clock_time(r)
     return out
 
 
@@ -365,7 +342,9 @@ def _range(r: Reading, until: Reading, ref: Ref) -> Resolved:
         a = _single(r, ref)
     if a.start_date is not None and b.end_date is not None and a.start_date > b.end_date:
         return Resolved(invalid=True)
-    a.end_date = b.end_date
+    a.end_date, a.end_time = b.end_date, b.time
+    if a.time is not None and b.time is not None and b.time < a.time and b.end_date is not None:
+        a.end_date = b.end_date + datetime.timedelta(days=1)  # من العاشرة مساء إلى الثانية فجرا
     a.issues.extend(b.issues)
     a.relative = a.relative or b.relative
     return a

@@ -20,14 +20,17 @@ from types import MappingProxyType
 from typing import Any
 
 from .lexicon import fold, lexicon, number_after, to_int
+from .scan import windows
 
-__all__ = ["NONE", "Stream", "Tok", "tokenize"]
+__all__ = ["NONE", "Stream", "Tok", "scan", "tokenize"]
 
 NONE: Mapping[str, Any] = MappingProxyType({})
 
 # Spaced separators of a numeric date: ``10 /10 / 1436``; the grammar rebuilds
 # such dates from three number tokens (see :meth:`Stream.spaced_date`).
 _SPACED_SEP = re.compile(r"[ \t\u00a0]*([/\-])[ \t\u00a0]*")
+# Entries past the end of Stream.linked and Stream.readings (see Stream.__init__).
+_PAD = 8
 
 
 @dataclass(slots=True)
@@ -68,26 +71,41 @@ def _word(toks: list[Tok], text: str, token: str, start: int, end: int, group: s
                 toks.append(Tok("word", n.start("era"), n.end("era"), era, readings.get(fold(era)) or NONE))
 
 
-def tokenize(text: str) -> list[Tok]:
-    """The tokens of ``text`` with their offsets into ``text``."""
+def tokenize(text: str, alone: frozenset[str] | None = None) -> list[Tok]:
+    """The tokens of ``text`` with their offsets into ``text``.
+
+    A long text is scanned only in the windows :func:`arnorm.dates.scan.windows`
+    finds (the same tokens, several times faster on news); with ``alone``,
+    only in those that may hold a date.
+    """
     toks: list[Tok] = []
-    # The pattern consumes one boundary character before each token: scan
-    # with a space in front, so that offsets are shifted by one.
-    for m in lexicon().token_pattern.finditer(" " + text):
+    spans = windows(text, alone)
+    for lo, hi in spans if spans is not None else [(0, len(text))]:
+        scan(toks, text, lo, hi)
+    return toks
+
+
+def scan(toks: list[Tok], text: str, lo: int, hi: int) -> None:
+    """Append the tokens of ``text[lo:hi]``; ``lo`` is 0 or a boundary character before a token."""
+    # The pattern consumes one boundary character before each token: from the
+    # start of the text, scan with a space in front (offsets shifted by one).
+    pattern = lexicon().token_pattern
+    shift = 1 if lo == 0 else 0
+    found = pattern.finditer(" " + text[:hi]) if lo == 0 else pattern.finditer(text, lo, hi)
+    for m in found:
         group = m.lastgroup or ""
         if group == "sep":  # the inner group of a numeric date
             group = "ndate"
         elif group in ("era", "dera"):  # a number, then its era marker
             inner = "num" if group == "era" else "ndate"
             start, end = m.span(inner)
-            toks.append(Tok(inner, start - 1, end - 1, m.group(inner), NONE))
+            toks.append(Tok(inner, start - shift, end - shift, m.group(inner), NONE))
         start, end = m.span(group)
         token = m.group(group)
         if group in ("word", "short", "era", "dera"):
-            _word(toks, text, token, start - 1, end - 1, group)
+            _word(toks, text, token, start - shift, end - shift, group)
         else:
-            toks.append(Tok(group, start - 1, end - 1, token, NONE))
-    return toks
+            toks.append(Tok(group, start - shift, end - shift, token, NONE))
 
 
 class Stream:
@@ -103,14 +121,17 @@ class Stream:
         self.text = text
         self.toks = toks
         self.gap = lexicon().gap_pattern
-        n = len(toks)
-        self.linked = [False] * (n + 1)
-        for i in range(1, n):
-            self.linked[i] = self.gap.fullmatch(text, toks[i - 1].end, toks[i].start) is not None
+        self.n = n = len(toks)
+        fullmatch = self.gap.fullmatch
+        # Both lists have _PAD entries past the end (not linked, no reading), which
+        # index -1 also reaches: the readers below need no bounds test.
+        self.linked = [False] + [fullmatch(text, toks[i - 1].end, toks[i].start) is not None for i in range(1, n)]
+        self.linked += [False] * _PAD
+        self.readings = [t.readings for t in toks] + [NONE] * _PAD
         self.start, self.start_link = -1, False
 
     def __len__(self) -> int:
-        return len(self.toks)
+        return self.n
 
     def begin(self, i: int) -> tuple[int, bool]:
         """Start a rule at token ``i`` (see the class docstring); undo with :meth:`done`.
@@ -142,15 +163,19 @@ class Stream:
         Kinds are those of :class:`arnorm.dates.lexicon.Lexicon` (``"gm"``,
         ``"wd"``, ``"kw:day"`` ...).
         """
-        if i < 0 or i >= len(self.toks):
+        if i < -_PAD:
             return None
-        return self.toks[i].readings.get(kind)
+        try:
+            return self.readings[i].get(kind)
+        except IndexError:
+            return None
 
     def at(self, i: int, kind: str) -> Any:
         """Like :meth:`get`, but only if token ``i`` touches token ``i - 1``."""
-        if i >= len(self.toks) or not self.linked[i]:
+        try:
+            return self.readings[i].get(kind) if self.linked[i] else None
+        except IndexError:
             return None
-        return self.toks[i].readings.get(kind)
 
     def tight(self, i: int) -> bool:
         """Whether only spaces separate token ``i`` from the token before (no gap word, no comma)."""
@@ -170,7 +195,7 @@ class Stream:
 
     def num(self, i: int, *, max_digits: int = 4) -> tuple[int, int] | None:
         """``(value, digits)`` if token ``i`` is a digit run (linked)."""
-        if i >= len(self.toks) or not self.linked[i]:
+        if i >= self.n or not self.linked[i]:
             return None
         tok = self.toks[i]
         if tok.group != "num" or len(tok.text) > max_digits:
