@@ -177,9 +177,15 @@ def _validate_mapping(value: Any, origin: Any, args: tuple[Any, ...], where: str
     return types.MappingProxyType(out) if origin is Mapping else out
 
 
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:
+    """The resolved type hints of a dataclass (resolving them is slow; validated files have many entries)."""
+    return typing.get_type_hints(cls)
+
+
 def _validate_dataclass(value: Any, cls: type[T], where: str) -> T:
     _expect(value, isinstance(value, dict), f"an object ({cls.__name__})", where)
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     unknown = sorted(value.keys() - fields.keys())
     if unknown:

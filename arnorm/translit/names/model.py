@@ -27,6 +27,7 @@ import io
 import json
 import math
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -222,8 +223,11 @@ class JointModel:
             raise ArnormError("cannot transliterate an empty word")
         current: dict[tuple[tuple[int, ...], int], _Hyp] = {((0,), 0): (0.0, None, 0)}
         last = len(word) - 1
+        bound = -math.inf
         for pos, letter in enumerate(word):
-            items = heapq.nlargest(beam, current.items(), key=_hyp_score) if len(current) > beam else current.items()
+            items: Iterable[tuple[tuple[tuple[int, ...], int], _Hyp]] = current.items()
+            if len(current) > beam:  # keys below the last bound are not among the beam best
+                items = heapq.nlargest(beam, [kv for kv in items if kv[1][0] >= bound], key=_hyp_score)
             nxt: dict[tuple[tuple[int, ...], int], _Hyp] = {}
             # lower bound of the beam-th best key's score (a key's score only grows once added)
             heap: list[float] = []
