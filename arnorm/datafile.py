@@ -177,10 +177,15 @@ def _validate_mapping(value: Any, origin: Any, args: tuple[Any, ...], where: str
     return types.MappingProxyType(out) if origin is Mapping else out
 
 
-@functools.cache
-def _hints(cls: Any) -> dict[str, Any]:
-    """The resolved type hints of a dataclass (resolving them is slow; validated files have many entries)."""
-    return typing.get_type_hints(cls)
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved type hints of a dataclass, once (resolving is slow; lexicons validate many entries)."""
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
 
 
 def _validate_dataclass(value: Any, cls: type[T], where: str) -> T:
