@@ -15,7 +15,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnorm.translit.names.model import PRUNE, Candidate, JointModel, _log10_add, _spell, load_model
+from arnorm.translit.names.model import PRUNE, Candidate, JointModel, _log10_add, load_model
 from arnorm.translit.names.normalize import ARABIC_LETTERS
 
 MODEL_LETTERS = "".join(sorted(load_model().letters()))
@@ -24,11 +24,11 @@ ALL_LETTERS = "".join(sorted(ARABIC_LETTERS))
 
 def _expand_all(model: JointModel, word: str, k: int, beam: int) -> list[Candidate]:
     """The beam search of the model's definition: every move of every kept hypothesis is expanded."""
-    current: dict[tuple[tuple[int, ...], str], tuple[float, object]] = {((0,), ""): (0.0, None)}
+    current: dict[tuple[tuple[int, ...], str], float] = {((0,), ""): 0.0}
     for letter in word:
-        items = heapq.nlargest(beam, current.items(), key=lambda kv: kv[1][0])
-        nxt: dict[tuple[tuple[int, ...], str], tuple[float, object]] = {}
-        for (hist, text), (score, node) in items:
+        items = heapq.nlargest(beam, current.items(), key=lambda kv: kv[1])
+        nxt: dict[tuple[tuple[int, ...], str], float] = {}
+        for (hist, text), score in items:
             if letter in model.letters():
                 shift, moves = model.moves(hist, letter)
             else:
@@ -36,11 +36,11 @@ def _expand_all(model: JointModel, word: str, k: int, beam: int) -> list[Candida
             for raw, la, state, *_ in moves:
                 key = (state, text + la)
                 s = score + shift + raw
-                if key not in nxt or s > nxt[key][0]:
-                    nxt[key] = (s, (node, la))
+                if key not in nxt or s > nxt[key]:
+                    nxt[key] = s
         current = nxt
     totals: dict[str, float] = {}
-    for (hist, text), (score, _) in current.items():
+    for (hist, text), score in current.items():
         s = score + model.logp(hist, 1)
         totals[text] = _log10_add(totals[text], s) if text in totals else s
     best = heapq.nlargest(k, totals.items(), key=lambda t: t[1])
@@ -70,11 +70,7 @@ def test_shared_successor_lists_hold_the_back_off_probabilities(prefix: str, let
     assert moves
     assert [m[0] for m in moves] == sorted((m[0] for m in moves), reverse=True)
     assert moves[-1][0] >= moves[0][0] - PRUNE
-    for raw, la, state, _, _, g, size in moves:
+    for raw, la, state, g in moves:
         assert math.isclose(shift + raw, model.logp(hist, g), abs_tol=1e-9)
         assert state == model.state((hist + (g,))[-keep:])
-        assert (la, size) == (model.latin[g], len(model.latin[g]))
-
-
-def test_spelled_backpointers_read_in_order() -> None:
-    assert _spell((((None, "a"), "bd"), "u")) == "abdu"
+        assert la == model.latin[g]

@@ -29,7 +29,7 @@ import math
 import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any
 
 import numpy as np
 
@@ -133,9 +133,9 @@ class JointModel:
             shift += self._bow.get(history, 0.0)
             stored = {g: self._lp[history + (g,)] - shift for g in self._children.get(history, {}).get(letter, ())}
             if self._open:
-                stored.update({m[5]: m[0] for m in lower if m[5] not in stored and history + (m[5],) in self._open})
+                stored.update({m[3]: m[0] for m in lower if m[3] not in stored and history + (m[3],) in self._open})
             if stored:
-                merged = [m for m in lower if m[5] not in stored]
+                merged = [m for m in lower if m[3] not in stored]
                 merged.extend(self._move(history, g, raw) for g, raw in stored.items())
                 lower = _pruned(merged)
             found = (shift, lower)
@@ -147,7 +147,7 @@ class JointModel:
     def _move(self, history: tuple[int, ...], g: int, raw: float) -> _Move:
         """The move to graphone ``g`` after ``history`` (``raw``: its log10 p less its list's shift)."""
         la = self.latin[g]
-        return (raw, la, self.state((history + (g,))[-(self.order - 1) :])) + _chunk_hash(la) + (g, len(la))
+        return (raw, la, self.state((history + (g,))[-(self.order - 1) :]), g)
 
     def _fallback(self, history: tuple[int, ...], letter: str) -> tuple[float, tuple[_Move, ...]]:
         """The one move for a letter the model has no graphones for: the fallback table's letters.
@@ -155,7 +155,7 @@ class JointModel:
         The model goes on as if the letter were not there (the state does not change).
         """
         la = FALLBACK_LETTERS.get(letter, "")
-        return 0.0, ((_FALLBACK_LOGP, la, history) + _chunk_hash(la) + (0, len(la)),)
+        return 0.0, ((_FALLBACK_LOGP, la, history, 0),)
 
     def state(self, history: tuple[int, ...]) -> tuple[int, ...]:
         """The shortest suffix of ``history`` that predicts exactly as ``history`` does.
@@ -207,11 +207,9 @@ class JointModel:
     def _search(self, word: str, target: str | None, k: int, beam: int) -> list[Candidate]:
         """Beam search over the letters of ``word``; memory and time linear in its length.
 
-        Only the current position's beam is kept.  A hypothesis is (score,
-        backpointer node, output length), keyed by (model state, rolling hash
-        of its Latin output), so that segmentations spelling the same string
-        merge without building the string; a node is ``(parent, latin chunk)``
-        and the strings are spelled out only for the final candidates.
+        Only the current position's beam is kept.  A hypothesis is its log10
+        score keyed by (model state, Latin output), so that segmentations
+        spelling the same string in the same state merge (the best one counts).
 
         Before the last letter only the ``beam`` best keys survive to the next
         position, so a move scoring below a lower bound of the ``beam``-th best
@@ -221,28 +219,28 @@ class JointModel:
         """
         if not word:
             raise ArnormError("cannot transliterate an empty word")
-        current: dict[tuple[tuple[int, ...], int], _Hyp] = {((0,), 0): (0.0, None, 0)}
+        current: dict[tuple[tuple[int, ...], str], float] = {((0,), ""): 0.0}
         last = len(word) - 1
         bound = -math.inf
         for pos, letter in enumerate(word):
-            items: Iterable[tuple[tuple[tuple[int, ...], int], _Hyp]] = current.items()
+            items: Iterable[tuple[tuple[tuple[int, ...], str], float]] = current.items()
             if len(current) > beam:  # keys below the last bound are not among the beam best
-                items = heapq.nlargest(beam, [kv for kv in items if kv[1][0] >= bound], key=_hyp_score)
-            nxt: dict[tuple[tuple[int, ...], int], _Hyp] = {}
+                items = heapq.nlargest(beam, [kv for kv in items if kv[1] >= bound], key=_SCORE)
+            nxt: dict[tuple[tuple[int, ...], str], float] = {}
             # lower bound of the beam-th best key's score (a key's score only grows once added)
             heap: list[float] = []
             room = beam if pos < last else -1  # the last position keeps every key
             bound = -math.inf
-            for (hist, digest), (score, node, length) in items:
+            for (hist, text), score in items:
                 shift, moves = self.moves(hist, letter) if letter in self._by_letter else self._fallback(hist, letter)
                 base = score + shift
-                for raw, la, state, mul, add, _, size in moves:
+                for raw, la, state, _ in moves:
                     s = base + raw
                     if s < bound:
                         break  # moves come best first
-                    if target is not None and target[length : length + size] != la:
+                    if target is not None and not target.startswith(la, len(text)):
                         continue
-                    key = (state, (digest * mul + add) % _HASH_MOD)
+                    key = (state, text + la)
                     old = nxt.get(key)
                     if old is None:
                         if room > 0:
@@ -253,45 +251,35 @@ class JointModel:
                         elif not room and s > bound:
                             heapq.heapreplace(heap, s)
                             bound = heap[0]
-                    elif s <= old[0]:
+                    elif s <= old:
                         continue
-                    nxt[key] = (s, (node, la) if size else node, length + size)
+                    nxt[key] = s
             current = nxt
         return self._finish(current, target, k)
 
     def _finish(
-        self, current: dict[tuple[tuple[int, ...], int], _Hyp], target: str | None, k: int
+        self, current: dict[tuple[tuple[int, ...], str], float], target: str | None, k: int
     ) -> list[Candidate]:
         """The ``k`` best strings of the final hypotheses, summed over the states that spell each."""
-        totals: dict[int, tuple[float, _Node]] = {}
+        totals: dict[str, float] = {}
         end = self._end
-        for (hist, digest), (score, node, length) in current.items():
-            if target is not None and length != len(target):
+        for (hist, text), score in current.items():
+            if target is not None and text != target:
                 continue
             lp = end.get(hist)
             if lp is None:
                 lp = end[hist] = self.logp(hist, 1)
             s = score + lp
-            prev = totals.get(digest)
-            totals[digest] = (s, node) if prev is None else (_log10_add(prev[0], s), prev[1])
-        best = heapq.nlargest(k, totals.values(), key=lambda t: t[0])
-        return [Candidate(_spell(node), logp) for logp, node in best]
+            prev = totals.get(text)
+            totals[text] = s if prev is None else _log10_add(prev, s)
+        best = heapq.nlargest(k, totals.items(), key=_SCORE)
+        return [Candidate(text, logp) for text, logp in best]
 
 
-#: A backpointer chain: ``None`` (the start) or (parent, Latin chunk).
-_Node: TypeAlias = "tuple[_Node, str] | None"
-#: A search hypothesis: (log10 score, backpointer chain, length of its Latin output).
-_Hyp = tuple[float, _Node, int]
-#: A search move: (log10 p less its list's shift, Latin letters, next state, hash multiplier,
-#: hash addend, graphone, number of Latin letters).
-_Move = tuple[float, str, tuple[int, ...], int, int, int, int]
+#: A search move: (log10 p less its list's shift, Latin letters, next state, graphone).
+_Move = tuple[float, str, tuple[int, ...], int]
 _RAW = operator.itemgetter(0)
-_HASH_BASE = 131
-_HASH_MOD = (1 << 61) - 1
-
-
-def _hyp_score(item: tuple[object, _Hyp]) -> float:
-    return item[1][0]
+_SCORE = operator.itemgetter(1)
 
 
 def _pruned(moves: list[_Move]) -> tuple[_Move, ...]:
@@ -301,28 +289,6 @@ def _pruned(moves: list[_Move]) -> tuple[_Move, ...]:
         return ()
     cut = moves[0][0] - PRUNE
     return tuple(m for m in moves if m[0] >= cut)
-
-
-@functools.cache
-def _chunk_hash(chunk: str) -> tuple[int, int]:
-    """(multiplier, addend) extending a polynomial string hash by ``chunk``.
-
-    ``h(s + chunk) = (h(s) * multiplier + addend) mod 2**61 - 1``: the hash of
-    a string does not depend on how it was cut into chunks.
-    """
-    add = 0
-    for ch in chunk:
-        add = (add * _HASH_BASE + ord(ch)) % _HASH_MOD
-    return pow(_HASH_BASE, len(chunk), _HASH_MOD), add
-
-
-def _spell(node: _Node) -> str:
-    """The Latin string a backpointer chain spells."""
-    parts: list[str] = []
-    while node is not None:
-        node, chunk = node
-        parts.append(chunk)
-    return "".join(reversed(parts))
 
 
 def _log10_add(a: float, b: float) -> float:
