@@ -25,15 +25,17 @@ ALL_LETTERS = "".join(sorted(ARABIC_LETTERS))
 def _expand_all(model: JointModel, word: str, k: int, beam: int) -> list[Candidate]:
     """The beam search of the model's definition: every move of every kept hypothesis is expanded."""
     current: dict[tuple[tuple[int, ...], str], float] = {((0,), ""): 0.0}
+    fallback = {c: model._lists(model._node(()), c)[1][0] for c in ALL_LETTERS if c not in model.letters()}
     for letter in word:
         items = heapq.nlargest(beam, current.items(), key=lambda kv: kv[1])
         nxt: dict[tuple[tuple[int, ...], str], float] = {}
         for (hist, text), score in items:
             if letter in model.letters():
                 shift, moves = model.moves(hist, letter)
-            else:
-                shift, moves = model._fallback(hist, letter)
-            for raw, la, state, *_ in moves:
+                steps = [(raw, la, node.history) for raw, la, node, _ in moves]
+            else:  # a letter the model lacks: spelled from the fallback table, the state unchanged
+                shift, steps = 0.0, [(fallback[letter][0], fallback[letter][1], hist)]
+            for raw, la, state in steps:
                 key = (state, text + la)
                 s = score + shift + raw
                 if key not in nxt or s > nxt[key]:
@@ -64,13 +66,13 @@ def test_shared_successor_lists_hold_the_back_off_probabilities(prefix: str, let
     model = load_model()
     hist: tuple[int, ...] = (0,)
     for ch in prefix:
-        hist = model.moves(hist, ch)[1][0][2]
+        hist = model.moves(hist, ch)[1][0][2].history
     shift, moves = model.moves(hist, letter)
     keep = model.order - 1
     assert moves
     assert [m[0] for m in moves] == sorted((m[0] for m in moves), reverse=True)
     assert moves[-1][0] >= moves[0][0] - PRUNE
-    for raw, la, state, g in moves:
+    for raw, la, node, g in moves:
         assert math.isclose(shift + raw, model.logp(hist, g), abs_tol=1e-9)
-        assert state == model.state((hist + (g,))[-keep:])
+        assert node.history == model.state((hist + (g,))[-keep:])
         assert la == model.latin[g]

@@ -100,7 +100,7 @@ class JointModel:
             if len(ids) >= MIN_GRAPHONES or a not in FALLBACK_LETTERS
         }
         self._succ: dict[tuple[tuple[int, ...], str], tuple[float, tuple[_Move, ...]]] = {}
-        self._end: dict[tuple[int, ...], float] = {}  # state -> log10 p(end of word | state)
+        self._states: dict[tuple[int, ...], _State] = {}
         # contexts that are no n-gram themselves (besides the start): a prefix-closed model (the
         # trainer's) has none, and then a backed-off continuation never opens a longer context
         self._open = frozenset(c for c in self._contexts if c and c not in self._lp and c[-1] > 1)
@@ -141,21 +141,35 @@ class JointModel:
             found = (shift, lower)
         if len(self._succ) > 300_000:
             self._succ.clear()
+            for node in self._states.values():
+                node.lists.clear()
         self._succ[key] = found
         return found
 
     def _move(self, history: tuple[int, ...], g: int, raw: float) -> _Move:
         """The move to graphone ``g`` after ``history`` (``raw``: its log10 p less its list's shift)."""
         la = self.latin[g]
-        return (raw, la, self.state((history + (g,))[-(self.order - 1) :]), g)
+        return (raw, la, self._node(self.state((history + (g,))[-(self.order - 1) :])), g)
 
-    def _fallback(self, history: tuple[int, ...], letter: str) -> tuple[float, tuple[_Move, ...]]:
-        """The one move for a letter the model has no graphones for: the fallback table's letters.
+    def _node(self, state: tuple[int, ...]) -> _State:
+        """The one :class:`_State` of a reduced history."""
+        node = self._states.get(state)
+        if node is None:
+            node = self._states[state] = _State(state)
+        return node
 
-        The model goes on as if the letter were not there (the state does not change).
+    def _lists(self, node: _State, letter: str) -> tuple[float, tuple[_Move, ...]]:
+        """:meth:`moves` from ``node`` (cached on it), or the fallback move for a letter the model lacks.
+
+        The fallback spells the letter from :data:`FALLBACK_LETTERS`, and the
+        model goes on as if the letter were not there (the state does not change).
         """
-        la = FALLBACK_LETTERS.get(letter, "")
-        return 0.0, ((_FALLBACK_LOGP, la, history, 0),)
+        if letter in self._by_letter:
+            found = self.moves(node.history, letter)
+        else:
+            found = (0.0, ((_FALLBACK_LOGP, FALLBACK_LETTERS.get(letter, ""), node, 0),))
+        node.lists[letter] = found
+        return found
 
     def state(self, history: tuple[int, ...]) -> tuple[int, ...]:
         """The shortest suffix of ``history`` that predicts exactly as ``history`` does.
@@ -219,20 +233,20 @@ class JointModel:
         """
         if not word:
             raise ArnormError("cannot transliterate an empty word")
-        current: dict[tuple[tuple[int, ...], str], float] = {((0,), ""): 0.0}
+        current: dict[tuple[_State, str], float] = {(self._node((0,)), ""): 0.0}
         last = len(word) - 1
         bound = -math.inf
         for pos, letter in enumerate(word):
-            items: Iterable[tuple[tuple[tuple[int, ...], str], float]] = current.items()
+            items: Iterable[tuple[tuple[_State, str], float]] = current.items()
             if len(current) > beam:  # keys below the last bound are not among the beam best
                 items = heapq.nlargest(beam, [kv for kv in items if kv[1] >= bound], key=_SCORE)
-            nxt: dict[tuple[tuple[int, ...], str], float] = {}
+            nxt: dict[tuple[_State, str], float] = {}
             # lower bound of the beam-th best key's score (a key's score only grows once added)
             heap: list[float] = []
             room = beam if pos < last else -1  # the last position keeps every key
             bound = -math.inf
-            for (hist, text), score in items:
-                shift, moves = self.moves(hist, letter) if letter in self._by_letter else self._fallback(hist, letter)
+            for (node, text), score in items:
+                shift, moves = node.lists.get(letter) or self._lists(node, letter)
                 base = score + shift
                 for raw, la, state, _ in moves:
                     s = base + raw
@@ -258,17 +272,16 @@ class JointModel:
         return self._finish(current, target, k)
 
     def _finish(
-        self, current: dict[tuple[tuple[int, ...], str], float], target: str | None, k: int
+        self, current: dict[tuple[_State, str], float], target: str | None, k: int
     ) -> list[Candidate]:
         """The ``k`` best strings of the final hypotheses, summed over the states that spell each."""
         totals: dict[str, float] = {}
-        end = self._end
-        for (hist, text), score in current.items():
+        for (node, text), score in current.items():
             if target is not None and text != target:
                 continue
-            lp = end.get(hist)
+            lp = node.end
             if lp is None:
-                lp = end[hist] = self.logp(hist, 1)
+                lp = node.end = self.logp(node.history, 1)
             s = score + lp
             prev = totals.get(text)
             totals[text] = s if prev is None else _log10_add(prev, s)
@@ -276,8 +289,23 @@ class JointModel:
         return [Candidate(text, logp) for text, logp in best]
 
 
+class _State:
+    """A reduced history (:meth:`JointModel.state`) as the search meets it, with what it caches.
+
+    One object per history, so that search keys hash by identity; it holds its
+    successor lists by letter and its end-of-word log10 probability.
+    """
+
+    __slots__ = ("end", "history", "lists")
+
+    def __init__(self, history: tuple[int, ...]) -> None:
+        self.history = history
+        self.lists: dict[str, tuple[float, tuple[_Move, ...]]] = {}
+        self.end: float | None = None
+
+
 #: A search move: (log10 p less its list's shift, Latin letters, next state, graphone).
-_Move = tuple[float, str, tuple[int, ...], int]
+_Move = tuple[float, str, _State, int]
 _RAW = operator.itemgetter(0)
 _SCORE = operator.itemgetter(1)
 
