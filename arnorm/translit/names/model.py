@@ -104,10 +104,7 @@ class JointModel:
         # contexts that are no n-gram themselves (besides the start): a prefix-closed model (the
         # trainer's) has none, and then a backed-off continuation never opens a longer context
         self._open = frozenset(c for c in self._contexts if c and c not in self._lp and c[-1] > 1)
-        self._children: dict[tuple[int, ...], dict[str, list[int]]] = {}
-        for gram in self._lp:
-            if len(gram) > 1:
-                self._children.setdefault(gram[:-1], {}).setdefault(self.arabic[gram[-1]], []).append(gram[-1])
+        self._children = _children(arrays, self.order)
 
     def moves(self, history: tuple[int, ...], letter: str) -> tuple[float, tuple[_Move, ...]]:
         """The continuations of the reduced ``history`` that read ``letter``: (shift, moves best first).
@@ -131,7 +128,10 @@ class JointModel:
         else:
             shift, lower = self.moves(history[1:], letter)
             shift += self._bow.get(history, 0.0)
-            stored = {g: self._lp[history + (g,)] - shift for g in self._children.get(history, {}).get(letter, ())}
+            arabic = self.arabic
+            stored = {
+                g: self._lp[history + (g,)] - shift for g in self._children.get(history, ()) if arabic[g] == letter
+            }
             if self._open:
                 stored.update({m[3]: m[0] for m in lower if m[3] not in stored and history + (m[3],) in self._open})
             if stored:
@@ -287,6 +287,26 @@ class JointModel:
             totals[text] = s if prev is None else _log10_add(prev, s)
         best = heapq.nlargest(k, totals.items(), key=_SCORE)
         return [Candidate(text, logp) for text, logp in best]
+
+
+def _children(arrays: dict[str, np.ndarray], order: int) -> dict[tuple[int, ...], list[int]]:
+    """The graphones stored after each context (n-grams of order 2 and up), in the file's order.
+
+    Built with NumPy: a stable sort of each order's n-grams by context, cut
+    where the context changes.
+    """
+    index: dict[tuple[int, ...], list[int]] = {}
+    for k in range(2, order + 1):
+        grams = arrays[f"ngram{k}"]
+        if not len(grams):
+            continue
+        grams = grams[np.lexsort(grams[:, :-1].T[::-1])]  # lexsort is stable: the file's order within a context
+        ctx = grams[:, :-1]
+        cuts = (np.flatnonzero(np.any(ctx[1:] != ctx[:-1], axis=1)) + 1).tolist()
+        last = grams[:, -1].tolist()
+        bounds = zip([0, *cuts], [*cuts, len(last)])
+        index.update(zip(map(tuple, ctx[[0, *cuts]].tolist()), (last[a:b] for a, b in bounds)))
+    return index
 
 
 class _State:
