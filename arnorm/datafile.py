@@ -196,9 +196,20 @@ def _validate_mapping(value: Any, origin: Any, args: tuple[Any, ...], where: str
     return types.MappingProxyType(out) if origin is Mapping else out
 
 
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The resolved type hints of a dataclass, once (resolving is slow; lexicons validate many entries)."""
+    found = _HINTS.get(cls)
+    if found is None:
+        found = _HINTS[cls] = typing.get_type_hints(cls)
+    return found
+
+
 def _validate_dataclass(value: Any, cls: type[T], where: str) -> T:
     _expect(value, isinstance(value, dict), f"an object ({cls.__name__})", where)
-    hints = typing.get_type_hints(cls)
+    hints = _hints(cls)
     fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     unknown = sorted(value.keys() - fields.keys())
     if unknown:

@@ -75,6 +75,14 @@ def _data() -> _Conventions:
     return data
 
 
+@functools.cache
+def _compiled(group: str, name: str) -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """The letter rewrites of a style or region (``group``: ``styles`` or ``regions``), compiled once."""
+    data = _data()
+    rewrites = data.styles[name].rewrites if group == "styles" else data.regions[name].rewrites
+    return tuple((regex.compile(pattern), repl) for pattern, repl in rewrites)
+
+
 @dataclass(frozen=True)
 class Convention:
     """A scheme with its style and region (hashable: spellings are cached per convention).
@@ -110,8 +118,8 @@ class Convention:
         if not self.applies or self.region is None:
             return spelling
         out = spelling.lower()
-        for pattern, repl in _data().regions[self.region].rewrites:
-            out = regex.sub(pattern, repl, out)
+        for pattern, repl in _compiled("regions", self.region):
+            out = pattern.sub(repl, out)
         return out[:1].upper() + out[1:] if spelling[:1].isupper() else out
 
     def restyle(self, spelling: str) -> str:
@@ -119,8 +127,8 @@ class Convention:
         if not self.applies:
             return spelling
         out = spelling.lower()
-        for pattern, repl in _data().styles[self.style].rewrites:
-            out = regex.sub(pattern, repl, out)
+        for pattern, repl in _compiled("styles", self.style):
+            out = pattern.sub(repl, out)
         if out == spelling.lower():
             return spelling
         return out[:1].upper() + out[1:] if spelling[:1].isupper() else out

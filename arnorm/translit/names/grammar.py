@@ -105,9 +105,14 @@ def _display(latin: str) -> str:
 def _rewrite_french(spelling: str) -> str:
     """An English-style spelling in French/Maghrebi conventions (sh -> ch, u -> ou, ...)."""
     out = spelling.lower()
-    for pattern, repl in _grammar().french_rewrites:
-        out = regex.sub(pattern, repl, out)
+    for pattern, repl in _french_rewrites():
+        out = pattern.sub(repl, out)
     return _display(out)
+
+
+@functools.cache
+def _french_rewrites() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    return tuple((regex.compile(pattern), repl) for pattern, repl in _grammar().french_rewrites)
 
 
 #: Kinds of lexicon entry that are Arab names (a region's letter rewrites apply to them).

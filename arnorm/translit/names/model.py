@@ -26,8 +26,10 @@ import heapq
 import io
 import json
 import math
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any
 
 import numpy as np
 
@@ -97,67 +99,76 @@ class JointModel:
             for a, ids in by_letter.items()
             if len(ids) >= MIN_GRAPHONES or a not in FALLBACK_LETTERS
         }
-        self._succ: dict[tuple[tuple[int, ...], str], tuple[_Move, ...]] = {}
-        self._score_cache: dict[tuple[tuple[int, ...], str], tuple[tuple[int, float], ...]] = {}
-        self._children: dict[tuple[int, ...], dict[str, list[int]]] = {}
-        for gram in self._lp:
-            if len(gram) > 1:
-                self._children.setdefault(gram[:-1], {}).setdefault(self.arabic[gram[-1]], []).append(gram[-1])
+        self._succ: dict[tuple[tuple[int, ...], str], tuple[float, tuple[_Move, ...]]] = {}
+        self._states: dict[tuple[int, ...], _State] = {}
+        # contexts that are no n-gram themselves (besides the start): a prefix-closed model (the
+        # trainer's) has none, and then a backed-off continuation never opens a longer context
+        self._open = frozenset(c for c in self._contexts if c and c not in self._lp and c[-1] > 1)
+        self._children = _children(arrays, self.order)
 
-    def successors(self, history: tuple[int, ...], letter: str) -> tuple[_Move, ...]:
-        """The continuations of ``history`` that read ``letter``, best first.
+    def moves(self, history: tuple[int, ...], letter: str) -> tuple[float, tuple[_Move, ...]]:
+        """The continuations of the reduced ``history`` that read ``letter``: (shift, moves best first).
 
-        Each is (graphone, log10 p, its Latin letters, the reduced history after
-        it, and the hash multiplier and addend of its Latin letters, see
-        :func:`_chunk_hash`).  Continuations more than :data:`PRUNE` below the
-        best are dropped.  Cached: histories recur across words.
+        A move (:data:`_Move`) has log10 probability ``shift`` + its first
+        field.  The list is the next shorter history's, scaled by the back-off
+        weight (only the shift changes: the same tuple is shared), with the
+        n-grams stored for ``history`` itself merged in; continuations more than
+        :data:`PRUNE` below the best are dropped.  A continuation that is no
+        n-gram of ``history`` leads to the state the shorter history's list
+        already gives it (it is no context either, see :attr:`_open`), so only
+        the stored n-grams need a new state.  Cached: histories recur across words.
         """
         key = (history, letter)
         found = self._succ.get(key)
-        if found is None:
-            keep = self.order - 1
-            state = self.state
-            found = tuple(
-                (g, lp, self.latin[g], state((history + (g,))[-keep:])) + _chunk_hash(self.latin[g])
-                for g, lp in self._scores(history, letter)
-            )
-            if len(self._succ) > 300_000:
-                self._succ.clear()
-            self._succ[key] = found
-        return found
-
-    def _scores(self, history: tuple[int, ...], letter: str) -> tuple[tuple[int, float], ...]:
-        """(graphone, log10 p) for the graphones of ``letter`` after ``history``, best first, pruned.
-
-        Built from the next shorter history's list scaled by the back-off
-        weight, plus the n-grams stored for ``history`` itself.
-        """
-        key = (history, letter)
-        found = self._score_cache.get(key)
         if found is not None:
             return found
         if not history:
             floor = self._floor
-            pairs = [(g, self._lp.get((g,), floor)) for g in self._by_letter.get(letter, ())]
+            found = (0.0, _pruned([self._move((), g, self._lp.get((g,), floor)) for g in self._by_letter.get(letter, ())]))
         else:
-            lower = self._scores(history[1:], letter)
-            bo = self._bow.get(history, 0.0)
-            explicit = self._children.get(history, {}).get(letter)
-            if not explicit and bo == 0.0:
-                self._score_cache[key] = lower
-                return lower
-            merged = {g: lp + bo for g, lp in lower}
-            for g in explicit or ():
-                merged[g] = self._lp[history + (g,)]
-            pairs = list(merged.items())
-        pairs.sort(key=lambda t: -t[1])
-        if pairs:
-            cut = pairs[0][1] - PRUNE
-            pairs = [t for t in pairs if t[1] >= cut]
-        found = tuple(pairs)
-        if len(self._score_cache) > 300_000:
-            self._score_cache.clear()
-        self._score_cache[key] = found
+            shift, lower = self.moves(history[1:], letter)
+            shift += self._bow.get(history, 0.0)
+            arabic = self.arabic
+            stored = {
+                g: self._lp[history + (g,)] - shift for g in self._children.get(history, ()) if arabic[g] == letter
+            }
+            if self._open:
+                stored.update({m[3]: m[0] for m in lower if m[3] not in stored and history + (m[3],) in self._open})
+            if stored:
+                merged = [m for m in lower if m[3] not in stored]
+                merged.extend(self._move(history, g, raw) for g, raw in stored.items())
+                lower = _pruned(merged)
+            found = (shift, lower)
+        if len(self._succ) > 300_000:
+            self._succ.clear()
+            for node in self._states.values():
+                node.lists.clear()
+        self._succ[key] = found
+        return found
+
+    def _move(self, history: tuple[int, ...], g: int, raw: float) -> _Move:
+        """The move to graphone ``g`` after ``history`` (``raw``: its log10 p less its list's shift)."""
+        la = self.latin[g]
+        return (raw, la, self._node(self.state((history + (g,))[-(self.order - 1) :])), g)
+
+    def _node(self, state: tuple[int, ...]) -> _State:
+        """The one :class:`_State` of a reduced history."""
+        node = self._states.get(state)
+        if node is None:
+            node = self._states[state] = _State(state)
+        return node
+
+    def _lists(self, node: _State, letter: str) -> tuple[float, tuple[_Move, ...]]:
+        """:meth:`moves` from ``node`` (cached on it), or the fallback move for a letter the model lacks.
+
+        The fallback spells the letter from :data:`FALLBACK_LETTERS`, and the
+        model goes on as if the letter were not there (the state does not change).
+        """
+        if letter in self._by_letter:
+            found = self.moves(node.history, letter)
+        else:
+            found = (0.0, ((_FALLBACK_LOGP, FALLBACK_LETTERS.get(letter, ""), node, 0),))
+        node.lists[letter] = found
         return found
 
     def state(self, history: tuple[int, ...]) -> tuple[int, ...]:
@@ -210,82 +221,122 @@ class JointModel:
     def _search(self, word: str, target: str | None, k: int, beam: int) -> list[Candidate]:
         """Beam search over the letters of ``word``; memory and time linear in its length.
 
-        Only the current position's beam is kept.  A hypothesis is (score,
-        backpointer node, output length), keyed by (model state, rolling hash
-        of its Latin output), so that segmentations spelling the same string
-        merge without building the string; a node is ``(parent, latin chunk)``
-        and the strings are spelled out only for the final candidates.
+        Only the current position's beam is kept.  A hypothesis is its log10
+        score keyed by (model state, Latin output), so that segmentations
+        spelling the same string in the same state merge (the best one counts).
+
+        Before the last letter only the ``beam`` best keys survive to the next
+        position, so a move scoring below a lower bound of the ``beam``-th best
+        key seen so far (the ``beam`` best first scores of the keys added) is
+        not followed: the same beams as expanding every move, at a fraction of
+        the cost.
         """
         if not word:
             raise ArnormError("cannot transliterate an empty word")
-        current: dict[tuple[tuple[int, ...], int], _Hyp] = {((0,), 0): (0.0, None, 0)}
-        for letter in word:
-            if not current:
-                break
-            items = heapq.nlargest(beam, current.items(), key=_hyp_score) if len(current) > beam else current.items()
-            nxt: dict[tuple[tuple[int, ...], int], _Hyp] = {}
-            if letter in self._by_letter:
-                moves: tuple[_Move, ...] | None = None
-            else:
-                la = FALLBACK_LETTERS.get(letter, "")
-                moves = ((0, _FALLBACK_LOGP, la, ()) + _chunk_hash(la),)
-            for (hist, digest), (score, node, length) in items:
-                for _, lp, la, state, mul, add in moves if moves is not None else self.successors(hist, letter):
-                    if target is not None and target[length : length + len(la)] != la:
+        current: dict[tuple[_State, str], float] = {(self._node((0,)), ""): 0.0}
+        last = len(word) - 1
+        bound = -math.inf
+        for pos, letter in enumerate(word):
+            items: Iterable[tuple[tuple[_State, str], float]] = current.items()
+            if len(current) > beam:  # keys below the last bound are not among the beam best
+                items = heapq.nlargest(beam, [kv for kv in items if kv[1] >= bound], key=_SCORE)
+            nxt: dict[tuple[_State, str], float] = {}
+            # lower bound of the beam-th best key's score (a key's score only grows once added)
+            heap: list[float] = []
+            room = beam if pos < last else -1  # the last position keeps every key
+            bound = -math.inf
+            for (node, text), score in items:
+                shift, moves = node.lists.get(letter) or self._lists(node, letter)
+                base = score + shift
+                for raw, la, state, _ in moves:
+                    s = base + raw
+                    if s < bound:
+                        break  # moves come best first
+                    if target is not None and not target.startswith(la, len(text)):
                         continue
-                    if moves is not None:
-                        state = hist  # a fallback letter: the model goes on as if it were not there
-                    key = (state, (digest * mul + add) % _HASH_MOD)
-                    s = score + lp
+                    key = (state, text + la)
                     old = nxt.get(key)
-                    if old is None or s > old[0]:
-                        nxt[key] = (s, (node, la) if la else node, length + len(la))
+                    if old is None:
+                        if room > 0:
+                            heapq.heappush(heap, s)
+                            room -= 1
+                            if not room:
+                                bound = heap[0]
+                        elif not room and s > bound:
+                            heapq.heapreplace(heap, s)
+                            bound = heap[0]
+                    elif s <= old:
+                        continue
+                    nxt[key] = s
             current = nxt
-        totals: dict[int, tuple[float, _Node]] = {}
-        for (hist, digest), (score, node, length) in current.items():
-            if target is not None and length != len(target):
+        return self._finish(current, target, k)
+
+    def _finish(
+        self, current: dict[tuple[_State, str], float], target: str | None, k: int
+    ) -> list[Candidate]:
+        """The ``k`` best strings of the final hypotheses, summed over the states that spell each."""
+        totals: dict[str, float] = {}
+        for (node, text), score in current.items():
+            if target is not None and text != target:
                 continue
-            s = score + self.logp(hist, 1)
-            prev = totals.get(digest)
-            totals[digest] = (s, node) if prev is None else (_log10_add(prev[0], s), prev[1])
-        best = heapq.nlargest(k, totals.values(), key=lambda t: t[0])
-        return [Candidate(_spell(node), logp) for logp, node in best]
+            lp = node.end
+            if lp is None:
+                lp = node.end = self.logp(node.history, 1)
+            s = score + lp
+            prev = totals.get(text)
+            totals[text] = s if prev is None else _log10_add(prev, s)
+        best = heapq.nlargest(k, totals.items(), key=_SCORE)
+        return [Candidate(text, logp) for text, logp in best]
 
 
-#: A backpointer chain: ``None`` (the start) or (parent, Latin chunk).
-_Node: TypeAlias = "tuple[_Node, str] | None"
-#: A search hypothesis: (log10 score, backpointer chain, length of its Latin output).
-_Hyp = tuple[float, _Node, int]
-#: A search move: (graphone, log10 p, Latin letters, next state, hash multiplier, hash addend).
-_Move = tuple[int, float, str, tuple[int, ...], int, int]
-_HASH_BASE = 131
-_HASH_MOD = (1 << 61) - 1
+def _children(arrays: dict[str, np.ndarray], order: int) -> dict[tuple[int, ...], list[int]]:
+    """The graphones stored after each context (n-grams of order 2 and up), in the file's order.
 
-
-def _hyp_score(item: tuple[object, _Hyp]) -> float:
-    return item[1][0]
-
-
-@functools.cache
-def _chunk_hash(chunk: str) -> tuple[int, int]:
-    """(multiplier, addend) extending a polynomial string hash by ``chunk``.
-
-    ``h(s + chunk) = (h(s) * multiplier + addend) mod 2**61 - 1``: the hash of
-    a string does not depend on how it was cut into chunks.
+    Built with NumPy: a stable sort of each order's n-grams by context, cut
+    where the context changes.
     """
-    add = 0
-    for ch in chunk:
-        add = (add * _HASH_BASE + ord(ch)) % _HASH_MOD
-    return pow(_HASH_BASE, len(chunk), _HASH_MOD), add
+    index: dict[tuple[int, ...], list[int]] = {}
+    for k in range(2, order + 1):
+        grams = arrays[f"ngram{k}"]
+        if not len(grams):
+            continue
+        grams = grams[np.lexsort(grams[:, :-1].T[::-1])]  # lexsort is stable: the file's order within a context
+        ctx = grams[:, :-1]
+        cuts = (np.flatnonzero(np.any(ctx[1:] != ctx[:-1], axis=1)) + 1).tolist()
+        last = grams[:, -1].tolist()
+        bounds = zip([0, *cuts], [*cuts, len(last)])
+        index.update(zip(map(tuple, ctx[[0, *cuts]].tolist()), (last[a:b] for a, b in bounds)))
+    return index
 
 
-def _spell(node: _Node) -> str:
-    """The Latin string a backpointer chain spells."""
-    parts: list[str] = []
-    while node is not None:
-        node, chunk = node
-        parts.append(chunk)
-    return "".join(reversed(parts))
+class _State:
+    """A reduced history (:meth:`JointModel.state`) as the search meets it, with what it caches.
+
+    One object per history, so that search keys hash by identity; it holds its
+    successor lists by letter and its end-of-word log10 probability.
+    """
+
+    __slots__ = ("end", "history", "lists")
+
+    def __init__(self, history: tuple[int, ...]) -> None:
+        self.history = history
+        self.lists: dict[str, tuple[float, tuple[_Move, ...]]] = {}
+        self.end: float | None = None
+
+
+#: A search move: (log10 p less its list's shift, Latin letters, next state, graphone).
+_Move = tuple[float, str, _State, int]
+_RAW = operator.itemgetter(0)
+_SCORE = operator.itemgetter(1)
+
+
+def _pruned(moves: list[_Move]) -> tuple[_Move, ...]:
+    """``moves`` best first, without those more than :data:`PRUNE` below the best."""
+    moves.sort(key=_RAW, reverse=True)
+    if not moves:
+        return ()
+    cut = moves[0][0] - PRUNE
+    return tuple(m for m in moves if m[0] >= cut)
 
 
 def _log10_add(a: float, b: float) -> float:
