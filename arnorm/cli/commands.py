@@ -28,8 +28,8 @@ from .application import (
     StagesOpt,
     app,
 )
-from .base import DEFAULT_PRESET, ErrorPolicy, build_pipeline, exit_statuses
-from .filtering import IOOptions, filter_text
+from .base import DEFAULT_PRESET, ErrorPolicy, exit_statuses
+from .filtering import IOOptions, filter_text, normalize_text
 
 __all__ = ["date_matches_per_line"]
 
@@ -81,15 +81,8 @@ def normalize(
     values of the named string fields change (every key of that name, duplicates
     included); every other byte of the line is kept.
     """
-    with exit_statuses():
-        pipe = build_pipeline(preset_name, stages, skip, config)
-        if jsonl and not fields:
-            raise ArnormError("--jsonl needs at least one --field KEY")
-        if fields and not jsonl:
-            raise ArnormError("--field needs --jsonl")
-    filter_text(
-        pipe,
-        IOOptions(tuple(inputs or ()), output, errors, jobs, quiet, tuple(fields or ())),
+    normalize_text(
+        preset_name, stages, skip, config, tuple(inputs or ()), output, errors, jsonl, tuple(fields or ()), jobs, quiet
     )
 
 

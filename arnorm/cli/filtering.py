@@ -10,15 +10,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ..errors import ArnormError
 from ..io import Source, atomic_output, run
 from ..io.atomic import CLOSED_FDS
 from .allocator import tune_allocator
-from .base import EX_CANTCREAT, EX_IOERR, EX_NOINPUT, ErrorPolicy, echo, exit_statuses, fail
+from .base import (
+    EX_CANTCREAT,
+    EX_IOERR,
+    EX_NOINPUT,
+    ErrorPolicy,
+    build_pipeline,
+    echo,
+    exit_statuses,
+    fail,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["IOOptions", "available_cpus", "filter_text"]
+__all__ = ["IOOptions", "available_cpus", "filter_text", "normalize_text"]
 
 
 @dataclass(frozen=True)
@@ -160,3 +170,27 @@ def filter_text(pipe: Pipeline, options: IOOptions) -> None:
         except OSError as exc:
             fail(f"{exc.filename or where}: {exc.strerror or exc}", EX_IOERR)
         _warn_missing(options.fields, stats.records, stats.missing)
+
+
+def normalize_text(
+    preset_name: str | None = None,
+    stages: str | None = None,
+    skip: str | None = None,
+    config: Path | None = None,
+    inputs: tuple[Path, ...] = (),
+    output: Path | None = None,
+    errors: ErrorPolicy = ErrorPolicy.strict,
+    jsonl: bool = False,
+    fields: tuple[str, ...] = (),
+    jobs: int = 1,
+    quiet: bool = False,
+) -> None:
+    """The ``normalize`` command (the default): for its typer command and for the
+    command line's fast path (:mod:`arnorm.cli.quick`), which reads the same flags."""
+    with exit_statuses():
+        pipe = build_pipeline(preset_name, stages, skip, config)
+        if jsonl and not fields:
+            raise ArnormError("--jsonl needs at least one --field KEY")
+        if fields and not jsonl:
+            raise ArnormError("--field needs --jsonl")
+    filter_text(pipe, IOOptions(inputs, output, errors, jobs, quiet, fields))

@@ -11,10 +11,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
 import signal
 import stat
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +92,8 @@ _SPOOL_MIN = 64 << 10
 
 def _spool_dir() -> str:
     """A new private directory for the workers' outputs, in memory (``/dev/shm``) where possible."""
+    import tempfile
+
     shm = "/dev/shm"
     base = shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
     return tempfile.mkdtemp(prefix="arnorm-spool-", dir=base)
@@ -113,6 +113,8 @@ def _copy_spooled(sink: BinaryIO, path: str) -> None:
                     break
                 offset += sent
         if offset < size:  # no sendfile to this sink: read and write what is left
+            import shutil
+
             source.seek(offset)
             shutil.copyfileobj(source, sink, 1 << 20)
 
@@ -268,6 +270,8 @@ def _pooled(
     stack.enter_context(handle_signals([signal.SIGINT]))
     spool = _spool_dir() if _has_fd(sink) else None
     if spool is not None:
+        import shutil
+
         stack.callback(shutil.rmtree, spool, ignore_errors=True)
     errors, fields, setup = options
     initargs = (pipe.spec, errors, fields, setup, spool)
