@@ -39,10 +39,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import os
 import types
 import typing
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any, Literal, TypeVar, Union
 
 from .errors import DataFileError
@@ -67,9 +67,22 @@ class Described:
     source: str
 
 
+#: ``arnorm/data`` on disk: read directly, as importing :mod:`importlib.resources`
+#: costs the command line's start-up time; a package in a zip goes through it.
+_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
 @functools.cache
 def read_bytes(path: str) -> bytes:
     """The bytes of ``arnorm/data/<path>`` (cached); raises :class:`DataFileError` if absent."""
+    if os.path.isdir(_DATA_DIR):
+        try:
+            with open(os.path.join(_DATA_DIR, *path.split("/")), "rb") as handle:
+                return handle.read()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise DataFileError(path, "no such data file") from None
+    from importlib import resources
+
     resource = resources.files("arnorm.data")
     for part in path.split("/"):
         resource = resource.joinpath(part)
@@ -177,9 +190,34 @@ def _validate_union(value: Any, args: tuple[Any, ...], where: str) -> Any:
     raise DataFileError(where, f"expected {names}, got {json.dumps(value, ensure_ascii=False)[:60]}")
 
 
+@functools.cache
+def _plain_types(annotation: Any) -> tuple[type, ...] | None:
+    """The exact types a JSON value may have for ``annotation`` if it is ``str``, ``int``,
+    ``bool``, ``None`` or a union of them (values kept as they are), else ``None``.
+
+    Containers of such values are checked in one pass (:func:`_all_plain`), not one
+    :func:`validate` call per item: the command line reads its tables at every start."""
+    union = typing.get_origin(annotation) in (Union, types.UnionType)
+    out = []
+    for member in typing.get_args(annotation) if union else (annotation,):
+        member = type(None) if member is None else member
+        if member not in (str, int, bool, type(None)):
+            return None
+        out.append(member)
+    return tuple(out)
+
+
+def _all_plain(values: Any, annotation: Any) -> bool:
+    """Whether every item of ``values`` is valid for ``annotation`` by type alone (see :func:`_plain_types`)."""
+    plain = _plain_types(annotation)
+    return plain is not None and all(type(v) in plain for v in values)
+
+
 def _validate_sequence(value: Any, origin: Any, args: tuple[Any, ...], where: str) -> Any:
     _expect(value, isinstance(value, list), "an array", where)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        if _all_plain(value, args[0]):
+            return tuple(value)
         return tuple(validate(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
     if origin is tuple:
         if len(value) != len(args):
@@ -192,25 +230,23 @@ def _validate_sequence(value: Any, origin: Any, args: tuple[Any, ...], where: st
 def _validate_mapping(value: Any, origin: Any, args: tuple[Any, ...], where: str) -> Any:
     _expect(value, isinstance(value, dict), "an object", where)
     item = args[1] if len(args) == 2 else Any
-    out = {k: validate(v, item, f"{where}.{k}") for k, v in value.items()}
+    if _all_plain(value.values(), item):
+        out = dict(value)
+    else:
+        out = {k: validate(v, item, f"{where}.{k}") for k, v in value.items()}
     return types.MappingProxyType(out) if origin is Mapping else out
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
-def _hints(cls: type) -> dict[str, Any]:
-    """The resolved type hints of a dataclass, once (resolving is slow; lexicons validate many entries)."""
-    found = _HINTS.get(cls)
-    if found is None:
-        found = _HINTS[cls] = typing.get_type_hints(cls)
-    return found
+@functools.cache
+def _schema(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """The resolved annotations and the fields of a record class (once per class:
+    resolving string annotations compiles each of them)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
 
 
 def _validate_dataclass(value: Any, cls: type[T], where: str) -> T:
     _expect(value, isinstance(value, dict), f"an object ({cls.__name__})", where)
-    hints = _hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints, fields = _schema(cls)  # type: ignore[arg-type]
     unknown = sorted(value.keys() - fields.keys())
     if unknown:
         raise DataFileError(where, f"unknown fields {', '.join(unknown)}; valid fields: {', '.join(fields)}")

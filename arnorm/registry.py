@@ -1,8 +1,8 @@
 """The stage registry: names to stage factories.
 
 The pipeline knows nothing about particular stages; it asks the registry.
-Built-in stages register themselves when :mod:`arnorm.stages` is imported
-(lazily, on the first lookup).  Third parties add their own with
+Built-in stages register themselves when their module of :mod:`arnorm.stages`
+is imported: lazily, on the first lookup of one of their names (:data:`BUILTIN`).  Third parties add their own with
 :func:`register`::
 
     import arnorm
@@ -61,17 +61,75 @@ class StageInfo:
 _REGISTRY: dict[str, StageInfo] = {}
 _loaded = False
 
-#: The package whose import registers the built-in stages.  It is imported by
-#: name, on the first lookup: the stages depend on the registry, never the
-#: reverse, so the module graph has no cycle through here.
+#: The package of the built-in stages, one module per family.  Its modules are
+#: imported by name, on the first lookup: the stages depend on the registry,
+#: never the reverse, so the module graph has no cycle through here.
 BUILTIN_STAGES = "arnorm.stages"
+
+#: Built-in stage name -> the module of :data:`BUILTIN_STAGES` that registers it.
+#: A lookup imports that module only, so that a pipeline loads the stages it
+#: names and nothing else (the ``search`` preset never imports the dates
+#: grammar behind ``numbers``, say).  A name missing here still works: the
+#: lookup then imports every module of :data:`BUILTIN_MODULES`
+#: (``tests/test_registry_lazy.py`` checks that the two agree).
+BUILTIN: dict[str, str] = {
+    "lone_marks": "context",
+    "dates": "dates",
+    "case_endings": "diacritics",
+    "diacritics": "diacritics",
+    "digits": "digits",
+    "elongation": "elongation",
+    "invisible": "invisible",
+    "spaces": "invisible",
+    "whitespace": "invisible",
+    "alef": "letters",
+    "farsi": "letters",
+    "hamza": "letters",
+    "tatweel": "letters",
+    "teh_marbuta": "letters",
+    "ya": "letters",
+    "marks": "marks",
+    "numbers": "numbers",
+    "ligatures": "presentation",
+    "presentation_forms": "presentation",
+    "punctuation": "punctuation",
+    "emails": "social",
+    "emoji": "social",
+    "hashtags": "social",
+    "html": "social",
+    "mentions": "social",
+    "urls": "social",
+    "light_stem": "stem",
+    "lucene_normalize": "stem",
+    "to_arabic": "translit",
+    "translit": "translit",
+    "camel_unicode": "unicode",
+    "compose": "unicode",
+    "nfc": "unicode",
+    "nfkc": "unicode",
+    "uthmani": "uthmani",
+}
+
+
+def _builtin_modules() -> tuple[str, ...]:
+    """Every module of :data:`BUILTIN_STAGES` (``MODULES`` of the package)."""
+    return tuple(importlib.import_module(BUILTIN_STAGES).MODULES)
 
 
 def _ensure_builtins() -> None:
+    """Register every built-in stage (``stage_names()``, an unknown name)."""
     global _loaded
     if not _loaded:
         _loaded = True
-        importlib.import_module(BUILTIN_STAGES)
+        for module in _builtin_modules():
+            importlib.import_module(f"{BUILTIN_STAGES}.{module}")
+
+
+def _load_builtin(name: str) -> None:
+    """Register the built-in stage ``name`` if it is one (only its own module is imported)."""
+    module = BUILTIN.get(name)
+    if module is not None and name not in _REGISTRY:
+        importlib.import_module(f"{BUILTIN_STAGES}.{module}")
 
 
 @typing.overload
@@ -101,6 +159,7 @@ def register(
     """
 
     def decorate(f: F) -> F:
+        _load_builtin(name)  # a built-in of that name is registered first, then replaced or refused
         if not replace and name in _REGISTRY:
             raise ArnormError(f"stage {name!r} is already registered (pass replace=True)")
         doc = description or (inspect.getdoc(f) or "").split("\n")[0]
@@ -118,11 +177,16 @@ def stage_names() -> tuple[str, ...]:
 
 def stage_info(name: str) -> StageInfo:
     """The registry entry for ``name``; raises :class:`UnknownStageError`."""
-    _ensure_builtins()
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        raise UnknownStageError(name, _REGISTRY) from None
+    info = _REGISTRY.get(name)
+    if info is None:
+        _load_builtin(name)
+        info = _REGISTRY.get(name)
+    if info is None:
+        _ensure_builtins()
+        info = _REGISTRY.get(name)
+    if info is None:
+        raise UnknownStageError(name, _REGISTRY)
+    return info
 
 
 def _coerce(stage: str, option: str, annotation: Any, value: Any, from_text: bool) -> Any:
@@ -175,8 +239,10 @@ def build(name: str, options: dict[str, Any] | None = None, *, from_text: bool =
         StageOptionError: an unknown option or a bad value.
     """
     info = stage_info(name)
+    if not options:  # the factory's defaults: its signature need not be read
+        return dataclasses.replace(info.factory(), name=name, params=(), description=info.description)
     declared = info.options
-    options = dict(options or {})
+    options = dict(options)
     unknown = [k for k in options if k not in declared]
     if unknown:
         raise StageOptionError(

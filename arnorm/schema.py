@@ -23,7 +23,6 @@ the pipeline, so it sits below it in the module graph.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -146,6 +145,8 @@ def _plain_value(value: Any, stage: str | None, option: str, where: str, key: st
                 raise ConfigError(where, f"expected a list of plain values, got {value!r}", key=key)
             _plain_value(item, None, option, where, key)
         return value
+    import datetime  # only for a TOML date (datetime is not needed to start the command line)
+
     declared = registry.stage_info(stage).options if stage is not None else {}
     if type(value) is datetime.date and declared.get(option, (None,))[0] is str:
         return value.isoformat()

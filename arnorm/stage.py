@@ -33,8 +33,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-import regex
-
 from ._fastmap import MapExecutor
 from .errors import TableError
 from .spec import format_item
@@ -166,7 +164,11 @@ class RegexSub(Stage):
 
     @functools.cached_property
     def _c_compiled(self) -> Any:
-        return (regex if self.engine == "regex" else re).compile(self.pattern)
+        if self.engine == "regex":
+            import regex  # on first use: importing it costs the command line's start-up time
+
+            return regex.compile(self.pattern)
+        return re.compile(self.pattern)
 
     def __call__(self, text: str) -> str:
         _check_text(text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -9,8 +12,9 @@ import typer
 from typer.core import TyperGroup
 
 from .base import DEFAULT_PRESET, ErrorPolicy
+from .filtering import IOOptions
 
-__all__ = ["STATUSES", "ErrorPolicy", "app"]
+__all__ = ["STATUSES", "ErrorPolicy", "app", "with_io_options"]
 
 
 class _DefaultCommand(TyperGroup):
@@ -104,3 +108,33 @@ STATUSES = (
 )
 
 
+#: The command-line options behind :class:`IOOptions` (``fields`` is ``normalize``'s own).
+_IO_PARAMETERS = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+    for name, annotation, default in (
+        ("inputs", InputsOpt, None),
+        ("output", OutputOpt, None),
+        ("errors", ErrorsOpt, ErrorPolicy.strict),
+        ("jobs", JobsOpt, 1),
+        ("quiet", QuietOpt, False),
+    )
+]
+
+
+def with_io_options(command: Callable[..., None]) -> Callable[..., None]:
+    """A filtering command that takes its I/O flags as one ``io: IOOptions`` argument.
+
+    typer sees the command's own parameters followed by ``--input``, ``--output``,
+    ``--errors``, ``--jobs`` and ``--quiet``, and the command gets them as ``io``.
+    """
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "io"]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        flags = {p.name: kwargs.pop(p.name) for p in _IO_PARAMETERS}
+        command(**kwargs, io=IOOptions(**{**flags, "inputs": tuple(flags["inputs"] or ())}))
+
+    parameters = [*own, *_IO_PARAMETERS]
+    wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}  # what typer's get_type_hints reads
+    return wrapper

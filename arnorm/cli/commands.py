@@ -23,9 +23,10 @@ from .application import (
     SkipOpt,
     StagesOpt,
     app,
+    with_io_options,
 )
-from .base import DEFAULT_PRESET, build_pipeline, exit_statuses
-from .filtering import IOOptions, filter_text, with_io_options
+from .base import DEFAULT_PRESET, exit_statuses
+from .filtering import IOOptions, filter_text, normalize_text
 
 __all__ = ["date_matches_per_line"]
 
@@ -75,13 +76,9 @@ def normalize(
     values of the named string fields change (every key of that name, duplicates
     included); every other byte of the line is kept.
     """
-    with exit_statuses():
-        pipe = build_pipeline(preset_name, stages, skip, config)
-        if jsonl and not fields:
-            raise ArnormError("--jsonl needs at least one --field KEY")
-        if fields and not jsonl:
-            raise ArnormError("--field needs --jsonl")
-    filter_text(pipe, dataclasses.replace(io, fields=tuple(fields or ())))
+    normalize_text(
+        preset_name, stages, skip, config, io.inputs, io.output, io.errors, jsonl, tuple(fields or ()), io.jobs, io.quiet
+    )
 
 
 def _choices(annotation: Any) -> str:

@@ -1,8 +1,10 @@
 """The ``arnorm`` console script: standard streams, allocator, then the fast path or typer.
 
-``arnorm`` with no arguments (``echo قال | arnorm``) runs the default
-command without importing typer, click or rich: the common filter starts fast.
-Everything else goes through the typer application (:mod:`arnorm.cli.application`).
+``arnorm`` with no arguments (``echo قال | arnorm``), or with only the default
+command's common flags (``arnorm -p clean -i in.txt -o out.txt --jobs 2``, see
+:mod:`arnorm.cli.quick`), runs that command without importing typer, click or
+rich: the common filter starts fast.  Everything else goes through the typer
+application (:mod:`arnorm.cli.application`).
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from ..io.atomic import CLOSED_FDS
+from . import quick
 from .allocator import tune_allocator
 from .base import (
-    DEFAULT_PRESET,
     EX_BROKEN_PIPE,
     EX_CANTCREAT,
     EX_INTERRUPTED,
@@ -45,13 +47,12 @@ def guard_std_streams() -> None:
         setattr(sys, name, open(fd, mode, closefd=False, encoding="utf-8"))  # noqa: SIM115 (for the process)
 
 
-def _fast() -> int:
-    """``arnorm`` with no arguments: the default preset from stdin to stdout, without typer."""
-    from ..presets import preset
-    from .filtering import IOOptions, filter_text
+def _fast(options: dict[str, Any]) -> int:
+    """The ``normalize`` command without typer (``options``: see :func:`arnorm.cli.quick.parse`)."""
+    from .filtering import normalize_text
 
     try:
-        filter_text(preset(DEFAULT_PRESET), IOOptions())
+        normalize_text(**options)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EX_USAGE
     return EX_OK
@@ -100,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
         echo("arnorm: error: cannot create <stdout>: standard output is closed (give -o FILE)")
         sys.exit(EX_CANTCREAT)
     try:
-        status = _fast() if not args else _with_typer(args)
+        options = quick.parse(args)
+        status = _fast(options) if options is not None else _with_typer(args)
         if sys.stdout is not None:
             sys.stdout.flush()
     except BrokenPipeError:  # arnorm --help | head -1

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -12,16 +10,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from ..errors import ArnormError
 from ..io import Source, atomic_output, run
 from ..io.atomic import CLOSED_FDS
 from .allocator import tune_allocator
-from .application import ErrorsOpt, InputsOpt, JobsOpt, OutputOpt, QuietOpt
-from .base import EX_CANTCREAT, EX_IOERR, EX_NOINPUT, ErrorPolicy, echo, exit_statuses, fail
+from .base import (
+    EX_CANTCREAT,
+    EX_IOERR,
+    EX_NOINPUT,
+    ErrorPolicy,
+    build_pipeline,
+    echo,
+    exit_statuses,
+    fail,
+)
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["IOOptions", "available_cpus", "filter_text", "with_io_options"]
+__all__ = ["IOOptions", "available_cpus", "filter_text", "normalize_text"]
 
 
 @dataclass(frozen=True)
@@ -34,38 +41,6 @@ class IOOptions:
     jobs: int = 1
     quiet: bool = False
     fields: tuple[str, ...] = ()
-
-
-#: The command-line options behind :class:`IOOptions` (``fields`` is ``normalize``'s own).
-_IO_PARAMETERS = [
-    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
-    for name, annotation, default in (
-        ("inputs", InputsOpt, None),
-        ("output", OutputOpt, None),
-        ("errors", ErrorsOpt, ErrorPolicy.strict),
-        ("jobs", JobsOpt, 1),
-        ("quiet", QuietOpt, False),
-    )
-]
-
-
-def with_io_options(command: Callable[..., None]) -> Callable[..., None]:
-    """A filtering command that takes its I/O flags as one ``io: IOOptions`` argument.
-
-    typer sees the command's own parameters followed by ``--input``, ``--output``,
-    ``--errors``, ``--jobs`` and ``--quiet``, and the command gets them as ``io``.
-    """
-    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.name != "io"]
-
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
-        flags = {p.name: kwargs.pop(p.name) for p in _IO_PARAMETERS}
-        command(**kwargs, io=IOOptions(**{**flags, "inputs": tuple(flags["inputs"] or ())}))
-
-    parameters = [*own, *_IO_PARAMETERS]
-    wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}  # what typer's get_type_hints reads
-    return wrapper
 
 
 def _is_std(path: Path | None) -> bool:
@@ -195,3 +170,27 @@ def filter_text(pipe: Pipeline, options: IOOptions) -> None:
         except OSError as exc:
             fail(f"{exc.filename or where}: {exc.strerror or exc}", EX_IOERR)
         _warn_missing(options.fields, stats.records, stats.missing)
+
+
+def normalize_text(
+    preset_name: str | None = None,
+    stages: str | None = None,
+    skip: str | None = None,
+    config: Path | None = None,
+    inputs: tuple[Path, ...] = (),
+    output: Path | None = None,
+    errors: ErrorPolicy = ErrorPolicy.strict,
+    jsonl: bool = False,
+    fields: tuple[str, ...] = (),
+    jobs: int = 1,
+    quiet: bool = False,
+) -> None:
+    """The ``normalize`` command (the default): for its typer command and for the
+    command line's fast path (:mod:`arnorm.cli.quick`), which reads the same flags."""
+    with exit_statuses():
+        pipe = build_pipeline(preset_name, stages, skip, config)
+        if jsonl and not fields:
+            raise ArnormError("--jsonl needs at least one --field KEY")
+        if fields and not jsonl:
+            raise ArnormError("--field needs --jsonl")
+    filter_text(pipe, IOOptions(inputs, output, errors, jobs, quiet, fields))

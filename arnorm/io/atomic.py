@@ -29,11 +29,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import secrets
-import shutil
 import signal
 import stat
-import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -73,7 +70,7 @@ def _temporary(target: Path) -> tuple[int, str]:
     """A new file next to ``target``: ``(descriptor, path)``, mode ``0o666 & ~umask``."""
     flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     while True:
-        tmp = str(target.parent / f".{target.name}.{secrets.token_hex(4)}.arnorm-tmp")
+        tmp = str(target.parent / f".{target.name}.{os.urandom(4).hex()}.arnorm-tmp")
         try:
             return os.open(tmp, flags, 0o666), tmp
         except FileExistsError:
@@ -138,6 +135,8 @@ def atomic_output(path: Path) -> Iterator[BinaryIO]:
 
 def _copy_into(handle: BinaryIO, target: Path) -> None:
     """Copy the finished temporary file into ``target`` in place (keeps its links and owner)."""
+    import shutil
+
     handle.seek(0)
     with critical(), open(target, "r+b") as out:
         out.truncate(0)
@@ -193,6 +192,8 @@ def handle_signals(signums: Iterable[int]) -> Iterator[None]:
     """Handle ``signums`` with :func:`_on_signal` (SIGINT raises KeyboardInterrupt, others
     ``SystemExit(128 + signal)``), where they still have their default handling; only in
     the main thread (Python runs signal handlers there)."""
+    import threading  # here: the command line's fast path never needs it
+
     if threading.current_thread() is not threading.main_thread():
         yield
         return

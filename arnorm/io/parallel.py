@@ -11,10 +11,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import shutil
 import signal
 import stat
-import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -90,10 +88,15 @@ def _work(chunk: Chunk) -> tuple[Transformed, str | None]:
 
 #: Outputs smaller than this go back through the pool's pipe; larger ones through a spool file.
 _SPOOL_MIN = 64 << 10
+#: Chunks in flight per worker: enough that a slow chunk (Quran text on a cold cache) does not
+#: leave the other workers idle while the output waits for it (8 MiB of input per worker).
+_IN_FLIGHT_PER_JOB = 8
 
 
 def _spool_dir() -> str:
     """A new private directory for the workers' outputs, in memory (``/dev/shm``) where possible."""
+    import tempfile
+
     shm = "/dev/shm"
     base = shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
     return tempfile.mkdtemp(prefix="arnorm-spool-", dir=base)
@@ -113,6 +116,8 @@ def _copy_spooled(sink: BinaryIO, path: str) -> None:
                     break
                 offset += sent
         if offset < size:  # no sendfile to this sink: read and write what is left
+            import shutil
+
             source.seek(offset)
             shutil.copyfileobj(source, sink, 1 << 20)
 
@@ -145,10 +150,10 @@ def _all_chunks(
     on_read: Callable[[int], None] | None,
     context: Context,
     ranges: bool = False,
+    size: int,
 ) -> Iterator[Chunk]:
-    """The chunks of every source in turn; with ``ranges``, regular files give byte ranges
-    for the workers to read, other sources their data."""
-    size = _chunks.CHUNK_BYTES
+    """The chunks of every source in turn, of about ``size`` bytes; with ``ranges``, regular
+    files give byte ranges for the workers to read, other sources their data."""
     for source in sources:
         if ranges and _regular_file(source):
             assert source.path is not None
@@ -197,8 +202,9 @@ def run(
     """Normalize every source in turn and write the result to ``sink``.
 
     Each source is processed on its own; the outputs are concatenated.  With
-    ``jobs > 1``, a pool of ``jobs`` processes (at most ``2 * jobs`` chunks in
-    flight, output in input order; one chunk is done here).  ``flush`` flushes
+    ``jobs > 1``, a pool of ``jobs`` processes (chunks of
+    :data:`~arnorm.io.chunks.POOL_CHUNK_BYTES`, at most ``8 * jobs`` in flight,
+    output in input order; an input of one chunk is done here).  ``flush`` flushes
     ``sink`` after each chunk.  ``ranges`` (default: ``jobs > 1``): workers read
     byte ranges of regular files themselves.  ``worker_setup`` (module-level)
     runs first in each worker.  Long lines are cut only where the stages allow
@@ -213,8 +219,9 @@ def run(
     max_line = None if fields else _chunks.MAX_LINE_BYTES
     ranges = jobs > 1 if ranges is None else ranges
     context = pipeline_context(pipe)
+    size = min(_chunks.CHUNK_BYTES, _chunks.POOL_CHUNK_BYTES) if jobs > 1 else _chunks.CHUNK_BYTES
     chunks = _all_chunks(
-        sources, eager=jobs > 1, max_line=max_line, on_read=on_read, context=context, ranges=ranges
+        sources, eager=jobs > 1, max_line=max_line, on_read=on_read, context=context, ranges=ranges, size=size
     )
     use_pool = False
     if jobs > 1:
@@ -268,12 +275,14 @@ def _pooled(
     stack.enter_context(handle_signals([signal.SIGINT]))
     spool = _spool_dir() if _has_fd(sink) else None
     if spool is not None:
+        import shutil
+
         stack.callback(shutil.rmtree, spool, ignore_errors=True)
     errors, fields, setup = options
     initargs = (pipe.spec, errors, fields, setup, spool)
     pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=initargs)
     stack.callback(_shutdown, pool)
-    return _in_order(pool, chunks, 2 * jobs)
+    return _in_order(pool, chunks, _IN_FLIGHT_PER_JOB * jobs)
 
 
 def _has_fd(sink: BinaryIO) -> bool:

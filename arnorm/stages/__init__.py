@@ -1,24 +1,27 @@
 """The built-in stages, one module per family.
 
-Importing this package registers every built-in stage with
-:mod:`arnorm.registry`; the registry does so lazily on first lookup.
+Importing one of these modules registers its stages with :mod:`arnorm.registry`.
+The registry imports them by name, lazily: the module of a stage on its first
+lookup (``registry.BUILTIN``), all of them for :func:`arnorm.stage_names`.  This
+package imports none of them itself, so that a pipeline loads only what it uses.
 """
 
-from . import (  # noqa: F401
-    context,
-    dates,
-    diacritics,
-    digits,
-    elongation,
-    invisible,
-    letters,
-    marks,
-    numbers,
-    presentation,
-    punctuation,
-    social,
-    stem,
-    translit,
-    unicode,
-    uthmani,
+#: Every module of this package that registers stages (a new one goes here).
+MODULES = (
+    "context",
+    "dates",
+    "diacritics",
+    "digits",
+    "elongation",
+    "invisible",
+    "letters",
+    "marks",
+    "numbers",
+    "presentation",
+    "punctuation",
+    "social",
+    "stem",
+    "translit",
+    "unicode",
+    "uthmani",
 )

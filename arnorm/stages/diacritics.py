@@ -31,14 +31,16 @@ hamza (NFD followed by stripping every Mn would turn ``أحمد`` into ``احم�
 
 from __future__ import annotations
 
-from typing import Literal
-
-import regex
+import functools
+from typing import TYPE_CHECKING, Literal
 
 from ..registry import register
 from ..stage import FunctionStage, Stage
 from ..tables import table_names
 from ._common import table_map
+
+if TYPE_CHECKING:
+    import regex
 
 DiacriticClass = Literal[
     "tanwin", "harakat", "shadda", "sukun", "hamza_marks", "extended", "dagger_alef", "quranic"
@@ -53,7 +55,12 @@ def diacritics(keep: tuple[DiacriticClass, ...] = (), drop: tuple[DiacriticClass
 
 
 # The final cluster of short vowels, tanwin, sukun and shadda of a word.
-_FINAL_MARKS = regex.compile(r"(?<=\p{L})[\u064B-\u0652]+(?![\p{L}\p{Mn}])")
+@functools.cache
+def _final_marks() -> regex.Pattern[str]:
+    """Compiled on first use: ``regex`` costs start-up time."""
+    import regex
+
+    return regex.compile(r"(?<=\p{L})[\u064B-\u0652]+(?![\p{L}\p{Mn}])")
 
 
 def _strip_case_ending(match: regex.Match[str]) -> str:
@@ -62,7 +69,7 @@ def _strip_case_ending(match: regex.Match[str]) -> str:
 
 def strip_case_endings(text: str) -> str:
     """Delete the short vowel, tanwin or sukun that ends each word, keeping shadda."""
-    return _FINAL_MARKS.sub(_strip_case_ending, text)
+    return _final_marks().sub(_strip_case_ending, text)
 
 
 @register("case_endings", family="diacritics")

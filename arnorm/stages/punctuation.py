@@ -9,17 +9,26 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-import regex
+import functools
+from typing import TYPE_CHECKING, Literal
 
 from ..registry import register
 from ..stage import FunctionStage, Stage
 from ..tables import load_table
 from ._common import table_map
 
+if TYPE_CHECKING:
+    import regex
+
 _ARABIC_LETTER = "\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc\u06ff\u0750-\u077f\u08a0-\u08c9"
-_AFTER_ARABIC = regex.compile(f"(?<=[{_ARABIC_LETTER}][\\u064b-\\u065f\\u0670]*)[,;?]")
+
+
+@functools.cache
+def _after_arabic() -> regex.Pattern[str]:
+    """The pattern of ``to=arabic`` (compiled on first use: ``regex`` costs start-up time)."""
+    import regex
+
+    return regex.compile(f"(?<=[{_ARABIC_LETTER}][\\u064b-\\u065f\\u0670]*)[,;?]")
 
 
 def to_arabic_punctuation(text: str) -> str:
@@ -27,7 +36,7 @@ def to_arabic_punctuation(text: str) -> str:
     if "," not in text and ";" not in text and "?" not in text:
         return text
     table = load_table("punctuation", "to_arabic").mapping
-    return _AFTER_ARABIC.sub(lambda m: table[m.group()], text)
+    return _after_arabic().sub(lambda m: table[m.group()], text)
 
 
 @register("punctuation", family="punctuation")
