@@ -55,7 +55,6 @@ SLICE = 1 << 16
 _OTHER, _LETTER, _MARK, _BOUNDARY, _DIGIT = 0, 1, 2, 3, 4
 _PROCLITICS = "\u0648\u0641\u0628\u0644"
 # Bits of the key: letters (6), sum of indices (12), of index x place (17).
-_MAX_LETTERS = 63
 # Words that may join two tokens without being tokens: besides the lexicon's
 # gap words (من, في), the range connectors of grammar_range (إلى, وإلى; و after بين).
 _JOINERS = ("\u0627\u0644\u064a", "\u0648\u0627\u0644\u064a", "\u0648")
@@ -124,9 +123,12 @@ def _key_of(np: Any, values: list[int]) -> int:
 
 
 def _pack(np: Any, count: Any, s1: Any, s2: Any) -> Any:
-    """Letter count, sum of indices and sum of index x place packed in one int64 (-1: too long)."""
-    key = ((count << 12 | s1) << 17) | s2
-    return np.where(count <= _MAX_LETTERS, key, -1)
+    """Letter count, sum of indices and sum of index x place packed in one int64.
+
+    The fields overlap for words of more than 63 letters, longer than any
+    lexicon word: their keys are arbitrary, and at worst taken for lexicon keys.
+    """
+    return ((count << 12 | s1) << 17) | s2
 
 
 def _slot(np: Any, keys: Any) -> Any:
@@ -155,12 +157,15 @@ def _slice(np: Any, t: _Tables, cps: Any, last: bool) -> tuple[Any, Any, Any, An
     sums = [np.concatenate(([0], x)) for x in (place, np.cumsum(value, dtype=np.int64), np.cumsum(value * place))]
     count, s1, s2 = (c[ends] - c[starts] for c in sums)
     s2 -= (sums[0][starts] + 1) * s1  # each index times its place in its own word, from 0
-    first = value[starts].astype(np.int64)
     whole = _slot(np, _pack(np, count, s1, s2))
-    rest = _slot(np, _pack(np, count - 1, s1 - first, s2 - (s1 - first)))
-    clitic = np.take(t.proclitic, cps[starts])
-    hit = np.take(t.keys, whole) | (clitic & np.take(t.first_keys, rest))
-    strong = np.take(t.alone_keys, whole) | (clitic & np.take(t.alone_first_keys, rest))
+    hit = np.take(t.keys, whole)
+    strong = np.take(t.alone_keys, whole)
+    # the same runs without a glued proclitic (its index drops out, the others move up a place)
+    clitic = np.flatnonzero(np.take(t.proclitic, cps[starts]))
+    first, c1 = value[starts[clitic]].astype(np.int64), s1[clitic]
+    rest = _slot(np, _pack(np, count[clitic] - 1, c1 - first, s2[clitic] - (c1 - first)))
+    hit[clitic] |= np.take(t.first_keys, rest)
+    strong[clitic] |= np.take(t.alone_first_keys, rest)
     before = np.ones(len(starts), dtype=bool)
     before[starts > 0] = kind[starts[starts > 0] - 1] == _BOUNDARY
     after = np.ones(len(ends), dtype=bool)
