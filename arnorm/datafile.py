@@ -196,10 +196,15 @@ def _validate_mapping(value: Any, origin: Any, args: tuple[Any, ...], where: str
     return types.MappingProxyType(out) if origin is Mapping else out
 
 
+@functools.cache
+def _schema(cls: type) -> tuple[dict[str, Any], dict[str, dataclasses.Field[Any]]]:
+    """The resolved annotations and the fields of a dataclass (resolving them is slow: once a class)."""
+    return typing.get_type_hints(cls), {f.name: f for f in dataclasses.fields(cls)}
+
+
 def _validate_dataclass(value: Any, cls: type[T], where: str) -> T:
     _expect(value, isinstance(value, dict), f"an object ({cls.__name__})", where)
-    hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    hints, fields = _schema(cls)  # type: ignore[arg-type]
     unknown = sorted(value.keys() - fields.keys())
     if unknown:
         raise DataFileError(where, f"unknown fields {', '.join(unknown)}; valid fields: {', '.join(fields)}")
