@@ -85,6 +85,11 @@ class Stage(ABC):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.spec}>"
 
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        """IPython's pretty-printing protocol (hypothesis uses it too): the short repr above,
+        not every field of the dataclass (a character map's items run to thousands of lines)."""
+        printer.text(repr(self))
+
 
 def _check_text(text: object) -> None:
     if not isinstance(text, str):
