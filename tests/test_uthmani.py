@@ -99,6 +99,15 @@ def test_idempotent(clusters: list[tuple[str, str]]) -> None:
     assert uthmani_to_standard(once) == once
 
 
+@given(st.text(st.sampled_from("\u0621\u0654\u0670\u0671\u06df\u06e5\u064e\u064f\u0650\u0652\u08d3\u0628 "), max_size=8))
+@example("\u0654\u08d3\u06df")  # found by hypothesis: a lone hamza above became ء, then أ
+def test_idempotent_on_bare_marks(text: str) -> None:
+    # Marks without a base letter: a bare hamza opening a word (no vowel) stays ء
+    # (it has no vowel by which the standard rules would seat it).
+    once = uthmani_to_standard(text)
+    assert uthmani_to_standard(once) == once
+
+
 @given(st.lists(_ARABIC_WORD, min_size=1, max_size=6))
 def test_search_of_standard_words_unchanged(words: list[str]) -> None:
     # Standard, unvocalized words carry no Uthmani feature except a word-initial

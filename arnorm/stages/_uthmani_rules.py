@@ -234,9 +234,11 @@ def _seat(clusters: list[_Cluster], i: int) -> str:
     """The standard seat of the hamza at ``clusters[i]`` from the vowels around it."""
     own = clusters[i].vowel()
     following = clusters[i + 1:]
-    if _stem_start(clusters, i) and (clusters[i].base == HAMZA or own == FATHA and following
-                                      and following[0].base == "\u0627"):
+    if _stem_start(clusters, i) and (clusters[i].base == HAMZA and own in (FATHA, DAMMA, KASRA)
+                                      or own == FATHA and following and following[0].base == "\u0627"):
         return "\u0625" if own == KASRA else "\u0623"
+    if i == 0:  # a bare hamza opening a word (no vowel to seat it by) stays on the line
+        return HAMZA
     prev, before = clusters[i - 1], clusters[i - 2] if i > 1 else None
     tanwin_alef = FATHATAN in clusters[i].marks and len(following) == 1 and following[0].base == "\u0627"
     if not following or tanwin_alef:
