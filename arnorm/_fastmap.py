@@ -107,6 +107,7 @@ class MapExecutor:
         "_large_ok",
         "_plan",
         "_rare",
+        "_rare_only",
         "_rare_table",
         "_table",
         "_translate",
@@ -126,6 +127,9 @@ class MapExecutor:
         self._rare = _char_class(rare) if rare else None
         self._rare_table = {ord(k): table[k] for k in rare}
         self._large_ok = self._closed and not few and _np_eligible(table)
+        # A map of rare characters only (controls, presentation forms, odd spaces) leaves most
+        # text as it is: large() then checks each slice for a change before decoding it.
+        self._rare_only = not any(_is_common(k) for k in table)
         self._plan: tuple[Any, dict[int, str]] | None = None
 
     def __call__(self, text: str) -> str:
@@ -192,7 +196,7 @@ class MapExecutor:
                 units = np.frombuffer(data, dtype=np.uint16)
                 mapped = np_table.take(units)
                 top = int(mapped.max()) if len(mapped) else 0
-                if top < _DELETED and not (mapped != units).any():  # unchanged: no decoding (maybe no joining)
+                if self._rare_only and top < _DELETED and not (mapped != units).any():  # unchanged: no decoding
                     pieces.append(part)
                     continue
                 found = _finish(np, special, units, mapped, top)
