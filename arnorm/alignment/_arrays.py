@@ -135,7 +135,80 @@ def compose_columns(x: Columns, x_shift_back: np.ndarray, y: Columns, y_shift: n
     ``x_shift_back`` is ``cumulative_shift`` of x from B to A, ``y_shift`` of y
     from B to C.  The result may hold insertions and adjacent deletions: bring
     it to canonical form.
+
+    The B intervals of the two are each sorted (by start, then end: edits are
+    sorted and disjoint), so they are merged, not sorted: each one's place is
+    its index plus how many of the other list come before it (x first on a tie).
     """
+    x0, x1, xb0, xb1 = x
+    yb0, yb1, y0, y1 = y
+    nx, ny = len(x0), len(y0)
+    n = nx + ny
+    top = int(max(xb1[-1] if nx else 0, yb1[-1] if ny else 0)) + 1
+    if top > 3_000_000_000:  # (start, end) would not fit one int64 key
+        return _compose_columns_sorted(x, x_shift_back, y, y_shift)
+    at_x = np.arange(nx) + np.searchsorted(yb0 * top + yb1, xb0 * top + xb1, side="left")
+    is_x = np.zeros(n, dtype=bool)
+    is_x[at_x] = True
+    at_y = np.flatnonzero(~is_x)
+    big = np.iinfo(I64).max
+    starts = np.empty(n, dtype=I64)
+    ends = np.empty(n, dtype=I64)
+    starts[at_x], starts[at_y] = xb0, yb0
+    ends[at_x], ends[at_y] = xb1, yb1
+    a0 = np.full(n, big, dtype=I64)
+    a1 = np.full(n, -1, dtype=I64)
+    c0 = np.full(n, big, dtype=I64)
+    c1 = np.full(n, -1, dtype=I64)
+    a0[at_x], a1[at_x] = x0, x1
+    c0[at_y], c1[at_y] = y0, y1
+    return _group_ends(x_shift_back, y_shift, starts, ends, is_x, a0, a1, c0, c1)
+
+
+def _group_ends(
+    x_shift_back: np.ndarray, y_shift: np.ndarray, starts: np.ndarray, ends: np.ndarray, is_x: np.ndarray,
+    a0: np.ndarray, a1: np.ndarray, c0: np.ndarray, c1: np.ndarray,
+) -> Columns:
+    """The ends, on the A and C sides, of each group of overlapping B intervals (given in order,
+    ``is_x`` telling which are x's).
+
+    Where a group's ends ``lo`` and ``hi`` fall in A and C takes how many edits of
+    each side end at or before them; those are counts of the intervals before the
+    group (and in it, for ``hi``), read off one running count instead of searched:
+    an interval before the group ends at or before ``lo``, one after it starts at
+    or after ``hi``, and an empty (x) interval at ``lo`` can only open its group.
+    """
+    reach = np.maximum.accumulate(ends)
+    new_group = np.ones(len(starts), dtype=bool)
+    new_group[1:] = starts[1:] >= reach[:-1]  # touching intervals stay apart
+    firsts = np.flatnonzero(new_group)
+    if len(firsts) == len(starts):  # no two intervals overlap: every group is one interval
+        lasts = firsts
+        lo, hi = starts, ends
+        out_a0, out_a1, out_c0, out_c1 = a0, a1, c0, c1
+    else:
+        lasts = np.concatenate([firsts[1:], [len(starts)]]) - 1
+        lo, hi = starts[firsts], reach[lasts]
+        out_a0 = np.minimum.reduceat(a0, firsts)
+        out_a1 = np.maximum.reduceat(a1, firsts)
+        out_c0 = np.minimum.reduceat(c0, firsts)
+        out_c1 = np.maximum.reduceat(c1, firsts)
+    x_upto = np.cumsum(is_x)  # x intervals up to and including each position
+    first_x = is_x[firsts]
+    x_before = x_upto[firsts] - first_x
+    x_last = x_upto[lasts]
+    # A side: the group's own x edits, widened to where lo and hi fall in A (after the
+    # deletions at lo, before those at hi; a group with lo == hi is one x deletion).
+    out_a0 = np.minimum(out_a0, lo + x_shift_back[x_before + (first_x & (lo == ends[firsts]))])
+    out_a1 = np.maximum(out_a1, hi + x_shift_back[x_last - (lo == hi)])
+    # C side: y has no insertions (canonical form), so every B boundary has one image.
+    out_c0 = np.minimum(out_c0, lo + y_shift[firsts - x_before])
+    out_c1 = np.maximum(out_c1, hi + y_shift[lasts + 1 - x_last])
+    return out_a0, out_a1, out_c0, out_c1
+
+
+def _compose_columns_sorted(x: Columns, x_shift_back: np.ndarray, y: Columns, y_shift: np.ndarray) -> Columns:
+    """:func:`compose_columns` with a sort instead of the merge (texts beyond int64 keys)."""
     x0, x1, xb0, xb1 = x
     yb0, yb1, y0, y1 = y
     nx, ny = len(x0), len(y0)
@@ -149,21 +222,4 @@ def compose_columns(x: Columns, x_shift_back: np.ndarray, y: Columns, y_shift: n
     a1 = np.where(from_x, np.concatenate([x1, np.full(ny, -1)])[order], -1)
     c0 = np.where(~from_x, np.concatenate([np.full(nx, big), y0])[order], big)
     c1 = np.where(~from_x, np.concatenate([np.full(nx, -1), y1])[order], -1)
-    reach = np.maximum.accumulate(ends)
-    new_group = np.ones(len(starts), dtype=bool)
-    new_group[1:] = starts[1:] >= reach[:-1]  # touching intervals stay apart
-    firsts = np.flatnonzero(new_group)
-    lasts = np.concatenate([firsts[1:], [len(starts)]]) - 1
-    lo, hi = starts[firsts], reach[lasts]
-    # A side: the group's own x edits, widened to where lo and hi fall in A.
-    after_deletions = lo + x_shift_back[np.searchsorted(xb1, lo, side="right")]
-    k = np.searchsorted(xb1, hi, side="left")
-    kc = np.minimum(k, nx - 1)
-    k = k + ((k < nx) & (xb1[kc] == hi) & (xb0[kc] < hi))
-    before_deletions = hi + x_shift_back[k]
-    out_a0 = np.minimum(np.minimum.reduceat(a0, firsts), after_deletions)
-    out_a1 = np.maximum(np.maximum.reduceat(a1, firsts), before_deletions)
-    # C side: y has no insertions (canonical form), so every B boundary has one image.
-    out_c0 = np.minimum(np.minimum.reduceat(c0, firsts), lo + y_shift[np.searchsorted(yb1, lo, side="right")])
-    out_c1 = np.maximum(np.maximum.reduceat(c1, firsts), hi + y_shift[np.searchsorted(yb1, hi, side="right")])
-    return out_a0, out_a1, out_c0, out_c1
+    return _group_ends(x_shift_back, y_shift, starts, ends, from_x, a0, a1, c0, c1)

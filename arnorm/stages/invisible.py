@@ -73,13 +73,15 @@ def tidy_spaces(text: str, strip: bool = True, collapse: bool = True) -> str:
         return text
     if strip and collapse and len(text) >= LARGE_INPUT and _np is not None:
         pieces = []
+        changed = False
         for part in _line_slices(text, 1 << 18):
             out = _tidy_large(part) if " " in part else part
             if out is None:  # lone surrogates: the regular expressions below
                 break
+            changed = changed or out is not part
             pieces.append(out)
         else:
-            return "".join(pieces)
+            return "".join(pieces) if changed else text
     if collapse and "  " in text:
         text = _RUN.sub(" ", text)
     if strip:

@@ -95,12 +95,20 @@ def _farsi_with_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     if not present:
         return text, []
     edits = []
-    offset = 0
-    for line in text.splitlines(keepends=True):  # the boundaries of LINE_BREAKS
-        if any(c in line for c in present) and not any(c in line for c in PERSIAN_ONLY):
-            for start, end in runs_of(line, present):
-                edits.append((offset + start, offset + end, "".join(table[c] for c in line[start:end])))
-        offset += len(line)
+    # Only the "\n" lines that hold a Persian form are looked at (each is split at the
+    # other LINE_BREAKS as text.splitlines() would: no CR LF straddles a "\n" cut).
+    done = 0
+    for first, _ in runs_of(text, present):
+        if first < done:
+            continue
+        offset = text.rfind("\n", 0, first) + 1
+        end = text.find("\n", first)
+        done = len(text) if end < 0 else end + 1
+        for line in text[offset:done].splitlines(keepends=True):  # the boundaries of LINE_BREAKS
+            if any(c in line for c in present) and not any(c in line for c in PERSIAN_ONLY):
+                for start, stop in runs_of(line, present):
+                    edits.append((offset + start, offset + stop, "".join(table[c] for c in line[start:stop])))
+            offset += len(line)
     return splice(text, edits)
 
 

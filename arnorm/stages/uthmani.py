@@ -42,17 +42,21 @@ madda spelled ``ءَا``), and on them only words that carry an Uthmani feature
 (those, the Quranic small letters and marks, hamza on the line with a vowel
 inside a word, alef maksura inside a word); so standard text passes through
 unchanged, and text without evidence is returned after a few scans.  Offsets are exact to the word: the function
-has a ``with_edits`` hook.
+has a ``with_edits`` hook.  Long texts with many lines of evidence take the
+NumPy paths of :mod:`arnorm.stages._uthmani_fast` (the same results).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
+from .._fastmap import LARGE_INPUT
 from ..registry import register
 from ..stage import FunctionStage, Stage
 from ._common import splice
+from ._uthmani_fast import _word, evidence_blocks, fast_uthmani
 from ._uthmani_rules import FEATURE, LETTERS_AND_MARKS, standard_word, word_list
 
 __all__ = ["standard_word", "uthmani", "uthmani_to_standard", "word_list"]
@@ -62,8 +66,9 @@ __all__ = ["standard_word", "uthmani", "uthmani_to_standard", "word_list"]
 STRONG = ("\u0671", "\u0670", "\u0654", "\u06e5", "\u06e6", "\u06df")
 _LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _FEW_HITS = 64
-_HAMZA_FATHA, _MADDA = "\u0621\u064e", "\u0621\u064e\u0627"
+_MADDA = "\u0621\u064e\u0627"
 _EVIDENCE = re.compile(f"[{''.join(STRONG)}]|{_MADDA}")
+_MADDA_RE = re.compile(_MADDA)
 _CACHE: dict[str, str] = {}
 _CACHE_SIZE = 1 << 17
 
@@ -86,7 +91,7 @@ def _edits(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """``(start, end, new)`` for each word of ``text`` that the rules rewrite."""
     out = []
     for start, end in _feature_words(text):
-        new = standard_word(text[start:end])
+        new = _word(text[start:end])
         if new != text[start:end]:
             out.append((offset + start, offset + end, new))
     return out
@@ -115,17 +120,14 @@ def _hits(text: str) -> list[int]:
         while at >= 0 and len(hits) <= _FEW_HITS:
             hits.append(at)
             at = text.find(char, at + 1)
-    at = text.find(_HAMZA_FATHA)  # rare in unvocalized text; "ءَا" itself is slow to look for
-    while at >= 0 and len(hits) <= _FEW_HITS:
-        if text.startswith(_MADDA, at):
-            hits.append(at)
-        at = text.find(_HAMZA_FATHA, at + 1)
+    if len(hits) <= _FEW_HITS:  # str.find is slow for "ءَا" (alef is everywhere) and "ءَ"; re is not
+        hits += itertools.islice((m.start() for m in _MADDA_RE.finditer(text)), _FEW_HITS + 1 - len(hits))
     return hits
 
 
-def _line_spans(text: str) -> list[tuple[int, int]]:
+def _line_spans(text: str, hits: list[int] | None = None) -> list[tuple[int, int]]:
     """The ``(start, end)`` of every line of ``text`` that holds Uthmani evidence (see :func:`_hits`)."""
-    hits = _hits(text)
+    hits = _hits(text) if hits is None else hits
     if not hits:
         return []
     if len(hits) > _FEW_HITS:
@@ -155,13 +157,34 @@ def _rewrite_span(text: str) -> str:
     return " ".join(out)  # type: ignore[arg-type]
 
 
+def _rewrite_lines(text: str) -> str:
+    """:func:`_rewrite_span` on whole lines: each "\\n" is a token of its own (the tokens stay
+    the words of one line, whose rewriting is cached), and its spaces go again after."""
+    if "\n" not in text:
+        return _rewrite_span(text)
+    return _rewrite_span(text.replace("\n", " \n ")).replace(" \n ", "\n")
+
+
 def uthmani_to_standard(text: str) -> str:
     """Rewrite the words of ``text`` written in Uthmani spelling in standard spelling.
 
     Only lines that hold a code point of Uthmani spelling (:data:`STRONG`) or
     its madda ``ءَا`` are looked at; text without any is returned at once.
+    Long texts with many such lines find them with NumPy
+    (:func:`~arnorm.stages._uthmani_fast.evidence_blocks`) and rewrite each run
+    of them in one pass.
     """
-    spans = _line_spans(text)
+    hits = _hits(text)
+    if len(hits) > _FEW_HITS and len(text) >= LARGE_INPUT:
+        blocks = evidence_blocks(text)
+        if blocks is not None:  # runs of whole lines, each rewritten in one pass
+            pieces, last = [], 0
+            for start, end in blocks:
+                pieces += [text[last:start], _rewrite_lines(text[start:end])]
+                last = end
+            pieces.append(text[last:])
+            return "".join(pieces)
+    spans = _line_spans(text, hits)
     if not spans:
         return text
     if spans[0][0] == 0 and spans[-1][1] == len(text) and len(spans) > 1 and all(
@@ -176,9 +199,19 @@ def uthmani_to_standard(text: str) -> str:
     return "".join(pieces)
 
 
-def _with_edits(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+def _with_edits(text: str) -> tuple[str, Any]:
     """``uthmani_to_standard`` and one ``(start, end, out_start, out_end)`` edit per rewritten word."""
-    return splice(text, [e for start, end in _line_spans(text) for e in _edits(text[start:end], start)])
+    hits = _hits(text)
+    if len(hits) > _FEW_HITS and len(text) >= LARGE_INPUT:
+        fast = fast_uthmani(text, _with_edits_slow, rows=True)
+        if fast is not None:
+            return fast
+    return _with_edits_slow(text, hits)
+
+
+def _with_edits_slow(text: str, hits: list[int] | None = None) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """:func:`_with_edits` word by word in Python."""
+    return splice(text, [e for start, end in _line_spans(text, hits) for e in _edits(text[start:end], start)])
 
 
 uthmani_to_standard.with_edits = _with_edits  # type: ignore[attr-defined]
