@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 __all__ = ["LARGE_INPUT", "SLICE", "MapExecutor", "compact", "line_slices", "map_units", "numpy"]
@@ -302,4 +302,49 @@ def compact(np: Any, units: Any, keep: Any) -> Any:
     if not dropped:
         return units
     return units[keep] if dropped * 32 < len(keep) else np.compress(keep, units)
+
+
+def bmp_units(np: Any, text: str) -> Any | None:
+    """The UTF-16 code units of ``text`` (a uint16 array); ``None`` where they are not its
+    characters (astral characters take two, a lone surrogate cannot be encoded)."""
+    try:
+        units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+    except UnicodeEncodeError:
+        return None
+    return units if len(units) == len(text) else None
+
+
+def by_line_slices(
+    np: Any,
+    text: str,
+    rows: bool,
+    fast: Callable[[str], tuple[str, Any] | None],
+    slow: Callable[[str], tuple[str, list[tuple[int, int, int, int]]]],
+    size: int = SLICE,
+) -> tuple[str, Any]:
+    """Rewrite ``text`` by slices of whole lines: ``fast(slice)`` gives the output and its
+    ``(n, 4)`` edit rows, or ``None`` to leave the slice to ``slow`` (output and edit tuples).
+
+    Returns the output (``text`` itself when no slice changed) and, with ``rows``, every
+    edit row in ``text``'s and the output's positions (``None`` without ``rows``).
+    """
+    pieces: list[str] = []
+    blocks: list[Any] = []
+    done = 0  # output characters so far
+    changed = False
+    for start, end in line_slices(text, size):
+        part = text[start:end]
+        result = fast(part)
+        if result is None:
+            out, found = slow(part)
+            result = out, np.array(found, dtype=np.int64).reshape(-1, 4)
+        changed = changed or result[0] is not part
+        pieces.append(result[0])
+        if rows and len(result[1]):
+            blocks.append(result[1] + np.array([start, start, done, done], dtype=np.int64))
+        done += len(result[0])
+    out = "".join(pieces) if changed else text
+    if not rows:
+        return out, None
+    return out, np.concatenate(blocks) if blocks else np.zeros((0, 4), dtype=np.int64)
 

@@ -42,7 +42,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any, cast
 
-from .._fastmap import compact, line_slices, numpy
+from .._fastmap import bmp_units, by_line_slices, compact, numpy
 from ..chars import LINE_BREAKS
 from ._uthmani_rules import FEATURE, standard_word
 from ._uthmani_vec import (
@@ -85,11 +85,8 @@ def evidence_blocks(text: str) -> list[tuple[int, int]] | None:
     np = numpy()
     if np is None:
         return None
-    try:
-        units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-    except UnicodeEncodeError:
-        return None
-    if len(units) != len(text):
+    units = bmp_units(np, text)
+    if units is None:
         return None
     table = _evidence_table()
     found = np.flatnonzero(table.take(units))
@@ -146,34 +143,13 @@ def fast_uthmani(text: str, slow: Slow, rows: bool = False) -> tuple[str, Any] |
     np = numpy()
     if np is None:
         return None
-    pieces: list[str] = []
-    blocks: list[Any] = []
-    done = 0
-    changed = False
-    for start, end in line_slices(text):
-        part = text[start:end]
-        fast = _slice(np, part, rows)
-        if fast is None:
-            out, found = slow(part)
-            fast = out, np.array(found, dtype=np.int64).reshape(-1, 4)
-        changed = changed or fast[0] is not part
-        pieces.append(fast[0])
-        if rows and len(fast[1]):
-            blocks.append(fast[1] + np.array([start, start, done, done], dtype=np.int64))
-        done += len(fast[0])
-    out = "".join(pieces) if changed else text
-    if not rows:
-        return out, None
-    return out, np.concatenate(blocks) if blocks else np.zeros((0, 4), dtype=np.int64)
+    return by_line_slices(np, text, rows, lambda part: _slice(np, part, rows), slow)
 
 
 def _slice(np: Any, text: str, rows: bool) -> tuple[str, Any] | None:
     """:func:`fast_uthmani` on one slice of whole lines; ``None`` where code units are not characters."""
-    try:
-        units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-    except UnicodeEncodeError:
-        return None
-    if len(units) != len(text):
+    units = bmp_units(np, text)
+    if units is None:
         return None
     found = _cells(np, units)
     if found is None:

@@ -29,7 +29,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .._fastmap import LARGE_INPUT, compact, line_slices, numpy
+from .._fastmap import LARGE_INPUT, bmp_units, by_line_slices, compact, numpy
 from ..registry import register
 from ..stage import FunctionStage, Stage
 from ._common import Splice, splice
@@ -167,36 +167,17 @@ def fast_marks(text: str, rows: bool = False) -> tuple[str, Any] | None:
     np = numpy()
     if np is None:
         return None
-    pieces: list[str] = []
-    blocks: list[Any] = []
-    done = 0  # output characters so far
-    changed = False
-    for start, end in line_slices(text, _SLICE):
-        part = text[start:end]
-        fast = _fast_slice(np, part, rows)
-        if fast is None:
-            out, found = splice(part, _edits(part))
-            fast = out, np.array(found, dtype=np.int64).reshape(-1, 4)
-        changed = changed or fast[0] is not part
-        pieces.append(fast[0])
-        if rows and len(fast[1]):
-            blocks.append(fast[1] + np.array([start, start, done, done], dtype=np.int64))
-        done += len(fast[0])
-    out = "".join(pieces) if changed else text
-    if not rows:
-        return out, None
-    return out, np.concatenate(blocks) if blocks else np.zeros((0, 4), dtype=np.int64)
+    return by_line_slices(
+        np, text, rows, lambda part: _fast_slice(np, part, rows), lambda part: splice(part, _edits(part)), _SLICE
+    )
 
 
 def _fast_slice(np: Any, text: str, rows: bool) -> tuple[str, Any] | None:
     """:func:`fast_marks` on one slice; ``None`` where code units are not characters."""
-    try:
-        units = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-    except UnicodeEncodeError:
+    units = bmp_units(np, text)
+    if units is None:
         return None
     n = len(units)
-    if n != len(text):
-        return None
     index, _, _, letter = _tables()
     is_mark = _marks_of(np, units, index)
     pairs = np.flatnonzero(is_mark[:-1] & is_mark[1:])
