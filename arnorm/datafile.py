@@ -47,9 +47,22 @@ from typing import Any, Literal, TypeVar, Union
 
 from .errors import DataFileError
 
-__all__ = ["Described", "load_json", "load_records", "read_bytes", "validate"]
+__all__ = ["Described", "Sourced", "load_json", "load_records", "read_bytes", "validate"]
 
 T = TypeVar("T")
+
+
+@dataclasses.dataclass(frozen=True)
+class Sourced:
+    """The fields a group of data opens with when it has no name of its own; schemas derive from it.
+
+    Attributes:
+        description: one line saying what it is.
+        source: where its facts come from.
+    """
+
+    description: str
+    source: str
 
 
 @dataclasses.dataclass(frozen=True)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from ..datafile import load_json, validate
+from ..datafile import Sourced, load_json, validate
 
 __all__ = ["DatesFile", "load"]
 
@@ -53,38 +53,30 @@ class Weekday:
 
 
 @dataclass(frozen=True)
-class WordList:
+class WordList(Sourced):
     """A plain list of words."""
 
-    description: str
-    source: str
     words: Words
 
 
 @dataclass(frozen=True)
-class WordGroups:
+class WordGroups(Sourced):
     """Words grouped by a name (keyword, modifier kind, month part)."""
 
-    description: str
-    source: str
     words: Mapping[str, Words]
 
 
 @dataclass(frozen=True)
-class NumberWords:
+class NumberWords(Sourced):
     """Words grouped by a number (as a string key)."""
 
-    description: str
-    source: str
     forms: NumberedWords
 
 
 @dataclass(frozen=True)
-class Ordinals:
+class Ordinals(Sourced):
     """Ordinal day words, from which 1-31 are built."""
 
-    description: str
-    source: str
     forms: NumberedWords
     compound_one: Words
     teen_words: Words
@@ -92,51 +84,41 @@ class Ordinals:
 
 
 @dataclass(frozen=True)
-class Cardinals:
+class Cardinals(Sourced):
     """Cardinal number words for counts (units, teens, tens)."""
 
-    description: str
-    source: str
     units: NumberedWords
     teens: NumberedWords
     tens: NumberedWords
 
 
 @dataclass(frozen=True)
-class RelativeDays:
+class RelativeDays(Sourced):
     """Words for a day relative to the reference, by offset in days."""
 
-    description: str
-    source: str
     offsets: NumberedWords
     dialect_description: str
     dialect_offsets: NumberedWords
 
 
 @dataclass(frozen=True)
-class Modifiers:
+class Modifiers(Sourced):
     """Modifier words by kind (next, previous ...)."""
 
-    description: str
-    source: str
     kinds: Mapping[str, Words]
 
 
 @dataclass(frozen=True)
-class MonthParts:
+class MonthParts(Sourced):
     """Words for the start, middle or end of a month."""
 
-    description: str
-    source: str
     parts: Mapping[Literal["start", "middle", "end"], Words]
 
 
 @dataclass(frozen=True)
-class EraMarkers:
+class EraMarkers(Sourced):
     """Markers written after a year."""
 
-    description: str
-    source: str
     hijri: Words
     gregorian: Words
     bce: Words
@@ -159,11 +141,9 @@ class Holiday:
 
 
 @dataclass(frozen=True)
-class Holidays:
+class Holidays(Sourced):
     """The holidays section."""
 
-    description: str
-    source: str
     days: tuple[Holiday, ...]
 
 
@@ -177,11 +157,9 @@ class DayPart:
 
 
 @dataclass(frozen=True)
-class DayParts:
+class DayParts(Sourced):
     """The day_parts section."""
 
-    description: str
-    source: str
     parts: Mapping[str, DayPart]
 
 

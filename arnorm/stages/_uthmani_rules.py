@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..datafile import load_records
+from ..datafile import Described, load_records
 
 FATHA, DAMMA, KASRA, SHADDA, SUKUN = "\u064e", "\u064f", "\u0650", "\u0651", "\u0652"
 FATHATAN, DAMMATAN, KASRATAN = "\u064b", "\u064c", "\u064d"
@@ -38,12 +38,9 @@ _PROCLITICS = re.compile("^(?:\u0623)?(?:[\u0648\u0641])?(?:[\u0628\u0643\u0644\
 
 
 @dataclass(frozen=True)
-class WordList:
+class WordList(Described):
     """A closed word list of ``arnorm/data/uthmani.json``."""
 
-    name: str
-    description: str
-    source: str
     entries: Mapping[str, str]
 
 

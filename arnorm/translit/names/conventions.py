@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ...datafile import load_json, validate
+from ...datafile import Described, load_json, validate
 from ...errors import DataFileError, UnknownConventionError
 
 __all__ = ["REGIONS", "STYLES", "Convention", "UnknownConventionError", "convention"]
@@ -51,10 +51,7 @@ class _Region:
 
 
 @dataclass(frozen=True)
-class _Conventions:
-    name: str
-    description: str
-    source: str
+class _Conventions(Described):
     styles: Mapping[str, _Style]
     regions: Mapping[str, _Region]
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ...datafile import load_json, validate
+from ...datafile import Described, load_json, validate
 from ...errors import DataFileError
 
 __all__ = ["pattern_spellings"]
@@ -39,10 +39,7 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class _Patterns:
-    name: str
-    description: str
-    source: str
+class _Patterns(Described):
     consonants: Mapping[str, str]
     patterns: tuple[Pattern, ...]
 
