@@ -28,12 +28,14 @@ and SIGINT in the middle of a large input, with ``--jobs 1`` and ``2``.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import resource
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -406,6 +408,32 @@ def _wait_for(predicate: object, seconds: float = 60) -> None:
         time.sleep(0.02)
 
 
+@contextlib.contextmanager
+def _held_open(data: Path, tmp_path: Path) -> Iterator[Path]:
+    """A FIFO (beside ``tmp_path``, whose listing the tests check) that delivers the bytes
+    of ``data`` and then stays open until the block ends: the command reading it cannot
+    reach the end of its input, so a signal sent mid-run always finds it running (a
+    regular file raced the signal once the command got fast: CI saw exit 0 and -15)."""
+    fifo = tmp_path.parent / f"{tmp_path.name}.fifo"
+    os.mkfifo(fifo)
+    release = threading.Event()
+
+    def feed() -> None:
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as writer:
+            writer.write(data.read_bytes())
+            writer.flush()
+            release.wait(120)
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    try:
+        yield fifo
+    finally:
+        release.set()
+        feeder.join(10)
+        fifo.unlink()
+
+
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("old", [None, b"old"])
 def test_sigint_mid_run_exit_130_and_no_complete_looking_output(
@@ -414,20 +442,21 @@ def test_sigint_mid_run_exit_130_and_no_complete_looking_output(
     out = tmp_path / "out.txt"
     if old is not None:
         out.write_bytes(old)
-    proc = subprocess.Popen(
-        [*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)], stderr=subprocess.PIPE
-    )
-    assert proc.stderr is not None
+    with _held_open(big_input, tmp_path) as source:
+        proc = subprocess.Popen(
+            [*ARNORM, "-q", "-j", jobs, "-i", str(source), "-o", str(out)], stderr=subprocess.PIPE
+        )
+        assert proc.stderr is not None
 
-    # wait until some output has been written to the temporary file: mid-run
-    def _started() -> bool:
-        temps = [p for p in tmp_path.iterdir() if p.name.endswith(".arnorm-tmp")]
-        return bool(temps) and temps[0].stat().st_size > 0
+        # wait until some output has been written to the temporary file: mid-run
+        def _started() -> bool:
+            temps = [p for p in tmp_path.iterdir() if p.name.endswith(".arnorm-tmp")]
+            return bool(temps) and temps[0].stat().st_size > 0
 
-    _wait_for(_started)
-    assert proc.poll() is None, "the run ended before it could be interrupted"
-    proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=60) == 130
+        _wait_for(_started)
+        assert _started() and proc.poll() is None, "the run did not start writing, or ended"
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 130
     proc.stderr.close()
     if old is None:
         _no_leftovers(tmp_path)
@@ -443,14 +472,15 @@ def test_sigterm_and_sighup_mid_run_remove_the_temporary_file(
 ) -> None:
     out = tmp_path / "out.txt"
     out.write_bytes(b"old")
-    proc = subprocess.Popen(
-        [*ARNORM, "-q", "-j", jobs, "-i", str(big_input), "-o", str(out)], stderr=subprocess.PIPE
-    )
-    assert proc.stderr is not None
-    _wait_for(lambda: any(p.name.endswith(".arnorm-tmp") for p in tmp_path.iterdir()))
-    assert proc.poll() is None, "the run ended before it could be stopped"
-    proc.send_signal(signum)
-    assert proc.wait(timeout=60) == 128 + signum
+    with _held_open(big_input, tmp_path) as source:
+        proc = subprocess.Popen(
+            [*ARNORM, "-q", "-j", jobs, "-i", str(source), "-o", str(out)], stderr=subprocess.PIPE
+        )
+        assert proc.stderr is not None
+        _wait_for(lambda: any(p.name.endswith(".arnorm-tmp") for p in tmp_path.iterdir()))
+        assert proc.poll() is None, "the run ended before it could be stopped"
+        proc.send_signal(signum)
+        assert proc.wait(timeout=60) == 128 + signum
     assert proc.stderr.read() == b""
     proc.stderr.close()
     assert out.read_bytes() == b"old"
@@ -459,11 +489,12 @@ def test_sigterm_and_sighup_mid_run_remove_the_temporary_file(
 
 def test_sigint_says_so_on_stderr(big_input: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.txt"
-    proc = subprocess.Popen([*ARNORM, "-q", "-i", str(big_input), "-o", str(out)], stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    _wait_for(lambda: any(p.name.endswith(".arnorm-tmp") for p in tmp_path.iterdir()))
-    proc.send_signal(signal.SIGINT)
-    assert proc.wait(timeout=60) == 130
+    with _held_open(big_input, tmp_path) as source:
+        proc = subprocess.Popen([*ARNORM, "-q", "-i", str(source), "-o", str(out)], stderr=subprocess.PIPE)
+        assert proc.stderr is not None
+        _wait_for(lambda: any(p.name.endswith(".arnorm-tmp") for p in tmp_path.iterdir()))
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=60) == 130
     assert proc.stderr.read().decode() == "arnorm: interrupted\n"
     proc.stderr.close()
 
