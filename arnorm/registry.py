@@ -71,7 +71,7 @@ BUILTIN_STAGES = "arnorm.stages"
 #: names and nothing else (the ``search`` preset never imports the dates
 #: grammar behind ``numbers``, say).  A name missing here still works: the
 #: lookup then imports every module of :data:`BUILTIN_MODULES`
-#: (``tests/test_registry_lazy.py`` checks that the two agree).
+#: (``tests/test_cli_quick.py`` checks that the two agree).
 BUILTIN: dict[str, str] = {
     "lone_marks": "context",
     "dates": "dates",
