@@ -80,19 +80,20 @@ def test_evidence_blocks_give_the_line_by_line_result(text: str, extra: str) -> 
     if blocks is None:  # other line breaks, astral characters: the line-by-line path
         assert any(c in LINE_BREAKS[1:] or ord(c) > 0xFFFF for c in text)
         return
-    pieces, last = [], 0
-    for start, end in blocks:
-        pieces += [text[last:start], uthmani_stage._rewrite_lines(text[start:end])]
-        last = end
-    assert "".join(pieces) + text[last:] == _line_by_line(text)
+    assert uthmani_stage._rewrite_parts(text, blocks, uthmani_stage._rewrite_lines) == _line_by_line(text)
+
+
+def _corpus_head(name: str) -> str:
+    """The first 400,000 characters of a corpus file (the test is skipped where it is absent)."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip("reference corpus not present")
+    return path.read_text(encoding="utf-8")[:400_000]
 
 
 @pytest.mark.parametrize("name", KINDS)
 def test_fast_uthmani_on_the_corpus(name: str) -> None:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip("reference corpus not present")
-    text = path.read_text(encoding="utf-8")[:400_000]
+    text = _corpus_head(name)
     expected, rows = uthmani_stage._with_edits_slow(text)
     out, fast_rows = fast_uthmani(text, uthmani_stage._with_edits_slow, rows=True)  # type: ignore[misc]
     assert out == expected
@@ -122,10 +123,7 @@ def test_fast_marks_equals_the_regular_expressions(text: str) -> None:
 
 @pytest.mark.parametrize("name", KINDS)
 def test_fast_marks_on_the_corpus(name: str) -> None:
-    path = CORPUS / name
-    if not path.exists():
-        pytest.skip("reference corpus not present")
-    text = path.read_text(encoding="utf-8")[:400_000]
+    text = _corpus_head(name)
     expected, rows = splice(text, marks_edits(text))
     out, fast_rows = fast_marks(text, rows=True)  # type: ignore[misc]
     assert out == expected

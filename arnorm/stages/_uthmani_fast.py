@@ -66,7 +66,7 @@ from ._uthmani_vec import (
     wasla,
 )
 
-__all__ = ["evidence_blocks", "fast_uthmani"]
+__all__ = ["evidence_blocks", "fast_uthmani", "rewrite_word"]
 
 _WORD_CACHE: dict[str, str] = {}
 _WORD_CACHE_SIZE = 1 << 17
@@ -122,7 +122,7 @@ def _evidence_table() -> Any:
     return table
 
 
-def _word(word: str) -> str:
+def rewrite_word(word: str) -> str:
     """A word through the word rules, as the stage does (FEATURE first), memoized."""
     new = _WORD_CACHE.get(word)
     if new is None:
@@ -217,7 +217,7 @@ def _complex_words(np: Any, units: Any, padded: Any, cw: Any) -> tuple[Any, Any,
     words = str(memoryview(gathered), "utf-16-le").split(" ")[:-1]
     found = list(map(_WORD_CACHE.get, words))
     if None in found:
-        found = [_word(word) if new is None else new for word, new in zip(words, found)]
+        found = [rewrite_word(word) if new is None else new for word, new in zip(words, found)]
     news = cast("list[str]", found)
     moved = np.array(list(map(str.__ne__, words, news)), dtype=bool)
     if not moved.all():

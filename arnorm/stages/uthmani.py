@@ -50,13 +50,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .._fastmap import LARGE_INPUT
 from ..registry import register
 from ..stage import FunctionStage, Stage
 from ._common import splice
-from ._uthmani_fast import _word, evidence_blocks, fast_uthmani
+from ._uthmani_fast import evidence_blocks, fast_uthmani, rewrite_word
 from ._uthmani_rules import FEATURE, LETTERS_AND_MARKS, standard_word, word_list
 
 __all__ = ["standard_word", "uthmani", "uthmani_to_standard", "word_list"]
@@ -91,7 +92,7 @@ def _edits(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """``(start, end, new)`` for each word of ``text`` that the rules rewrite."""
     out = []
     for start, end in _feature_words(text):
-        new = _word(text[start:end])
+        new = rewrite_word(text[start:end])
         if new != text[start:end]:
             out.append((offset + start, offset + end, new))
     return out
@@ -165,6 +166,16 @@ def _rewrite_lines(text: str) -> str:
     return _rewrite_span(text.replace("\n", " \n ")).replace(" \n ", "\n")
 
 
+def _rewrite_parts(text: str, spans: Iterable[tuple[int, int]], rewrite: Callable[[str], str]) -> str:
+    """``text`` with each of its ``(start, end)`` spans (in order, apart) rewritten by ``rewrite``."""
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], rewrite(text[start:end])]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 def uthmani_to_standard(text: str) -> str:
     """Rewrite the words of ``text`` written in Uthmani spelling in standard spelling.
 
@@ -178,12 +189,7 @@ def uthmani_to_standard(text: str) -> str:
     if len(hits) > _FEW_HITS and len(text) >= LARGE_INPUT:
         blocks = evidence_blocks(text)
         if blocks is not None:  # runs of whole lines, each rewritten in one pass
-            pieces, last = [], 0
-            for start, end in blocks:
-                pieces += [text[last:start], _rewrite_lines(text[start:end])]
-                last = end
-            pieces.append(text[last:])
-            return "".join(pieces)
+            return _rewrite_parts(text, blocks, _rewrite_lines)
     spans = _line_spans(text, hits)
     if not spans:
         return text
@@ -191,12 +197,7 @@ def uthmani_to_standard(text: str) -> str:
         a[1] == b[0] for a, b in itertools.pairwise(spans)
     ):
         return _rewrite_span(text)  # every line is Uthmani (a Quran text): one pass
-    pieces, last = [], 0
-    for start, end in spans:
-        pieces += [text[last:start], _rewrite_span(text[start:end])]
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+    return _rewrite_parts(text, spans, _rewrite_span)
 
 
 def _with_edits(text: str) -> tuple[str, Any]:
