@@ -77,7 +77,17 @@ def normalize(
     included); every other byte of the line is kept.
     """
     normalize_text(
-        preset_name, stages, skip, config, io.inputs, io.output, io.errors, jsonl, tuple(fields or ()), io.jobs, io.quiet
+        preset_name=preset_name,
+        stages=stages,
+        skip=skip,
+        config=config,
+        jsonl=jsonl,
+        fields=tuple(fields or ()),
+        inputs=io.inputs,
+        output=io.output,
+        errors=io.errors,
+        jobs=io.jobs,
+        quiet=io.quiet,
     )
 
 
