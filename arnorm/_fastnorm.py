@@ -28,7 +28,7 @@ import functools
 import unicodedata
 from typing import Any, Literal
 
-from ._fastmap import SLICE, numpy
+from ._fastmap import line_slices, numpy
 
 __all__ = ["normalize"]
 
@@ -79,15 +79,11 @@ def normalize(form: str, text: str) -> str | None:
     if form not in ("NFC", "NFKC") or numpy() is None:
         return None
     pieces = []
-    start = 0
-    while start < len(text):
-        cut = text.find("\n", start + SLICE)  # a line break is safe: cut after it
-        end = len(text) if cut < 0 else cut + 1
+    for start, end in line_slices(text):  # a line break is safe: cut after it
         out = _normalize_slice(form, text[start:end])  # type: ignore[arg-type]
         if out is None:
             return None
         pieces.append(out)
-        start = end
     return "".join(pieces)
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from .._fastmap import LARGE_INPUT, _np
+from .._fastmap import LARGE_INPUT, _np, line_slices
 from ..chars import LINE_BREAKS
 from ..pipeline import Pipeline
 from ..registry import register
@@ -74,7 +74,7 @@ def tidy_spaces(text: str, strip: bool = True, collapse: bool = True) -> str:
     if strip and collapse and len(text) >= LARGE_INPUT and _np is not None:
         pieces = []
         changed = False
-        for part in _line_slices(text, 1 << 18):
+        for part in (text[start:end] for start, end in line_slices(text, 1 << 18)):
             out = _tidy_large(part) if " " in part else part
             if out is None:  # lone surrogates: the regular expressions below
                 break
@@ -87,18 +87,6 @@ def tidy_spaces(text: str, strip: bool = True, collapse: bool = True) -> str:
     if strip:
         text = _LEADING.sub(r"\1", _TRAILING.sub("", text.strip(" ")))
     return text
-
-
-def _line_slices(text: str, size: int) -> list[str]:
-    """``text`` cut into pieces of about ``size`` characters, each ending after a "\\n"."""
-    pieces = []
-    start = 0
-    while start < len(text):
-        cut = text.find("\n", start + size)
-        end = len(text) if cut < 0 else cut + 1
-        pieces.append(text[start:end])
-        start = end
-    return pieces
 
 
 def _space_classes() -> Any:
